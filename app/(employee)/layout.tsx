@@ -1,0 +1,7 @@
+import { Shell } from '@/app/_components/shell';
+import { requireUser } from '@/lib/auth/guards';
+
+export default async function EmployeeLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return <Shell user={user}>{children}</Shell>;
+}

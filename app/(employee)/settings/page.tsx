@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { ActionButton } from '@/app/_components/action-button';
+import { findSite } from '@/db/queries/rooms';
+import { getDb } from '@/db/runtime';
+import { requireRole } from '@/lib/auth/guards';
+import { ROLE_LABELS } from '@/lib/roles';
+import { signOutEverywhereAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  await connection();
+  const user = await requireRole('employee');
+  const site = user.siteId ? await findSite(await getDb(), user.siteId) : undefined;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>Settings</h1>
+        <p>Your account in Nook.</p>
+      </header>
+      <section className="card" aria-labelledby="account-heading">
+        <h2 id="account-heading">Account</h2>
+        <dl className="small" style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.25rem 1rem', margin: 0 }}>
+          <dt className="muted">Name</dt>
+          <dd style={{ margin: 0 }}>{user.name}</dd>
+          <dt className="muted">Email</dt>
+          <dd style={{ margin: 0 }}>{user.email}</dd>
+          <dt className="muted">Role</dt>
+          <dd style={{ margin: 0 }}>{ROLE_LABELS[user.role]}</dd>
+          <dt className="muted">Site</dt>
+          <dd style={{ margin: 0 }}>{site?.name ?? 'Not assigned'}</dd>
+        </dl>
+      </section>
+      <section className="card stack" aria-labelledby="sessions-heading">
+        <div>
+          <h2 id="sessions-heading">Sessions</h2>
+          <p className="muted small">Signed in on a shared or lost device? End every session of yours, on every device, at once.</p>
+        </div>
+        <ActionButton action={signOutEverywhereAction} label="Sign out everywhere" className="btn btn-danger" />
+      </section>
+    </div>
+  );
+}

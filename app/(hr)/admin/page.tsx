@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { listRooms, listSites } from '@/db/queries/rooms';
+import { getDb } from '@/db/runtime';
+import { requireRole } from '@/lib/auth/guards';
+import { describeOpeningHours } from '@/lib/opening-hours';
+
+export const metadata: Metadata = { title: 'Admin' };
+
+export default async function AdminHomePage() {
+  await connection();
+  await requireRole('admin');
+  const db = await getDb();
+  const [sites, rooms] = await Promise.all([listSites(db), listRooms(db)]);
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>Admin</h1>
+        <p>
+          Sites, rooms and their booking policies. Manage who can use Nook on the <Link href="/admin/people">People</Link> page.
+        </p>
+      </header>
+      {sites.map((site) => (
+        <section key={site.id} className="card stack" aria-labelledby={`site-${site.id}`}>
+          <div>
+            <h2 id={`site-${site.id}`}>{site.name}</h2>
+            <p className="muted small">
+              {site.address} · {site.timeZone}
+            </p>
+            <p className="small">Open {describeOpeningHours(site.openingHours).join('; ')}</p>
+            {site.policy && (
+              <p className="small muted">
+                Bookings of {site.policy.minLengthMin}–{site.policy.maxLengthMin} min in {site.policy.slotStepMin}-minute steps, up to{' '}
+                {site.policy.horizonDays} days ahead, at most {site.policy.maxPerDay} a day per person; check-in grace {site.policy.checkInGraceMin} min.
+              </p>
+            )}
+          </div>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Room</th>
+                  <th scope="col">Floor</th>
+                  <th scope="col">Stations</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rooms
+                  .filter((r) => r.siteId === site.id)
+                  .map((room) => (
+                    <tr key={room.id}>
+                      <th scope="row">{room.name}</th>
+                      <td>{room.floor}</td>
+                      <td>{room.stations}</td>
+                      <td>
+                        {room.status === 'active' ? (
+                          <span className="badge badge-ok">Open</span>
+                        ) : (
+                          <span className="badge badge-danger">Out of service</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { listRooms, listSites } from '@/db/queries/rooms';
+import { getDb } from '@/db/runtime';
+import { requireRole } from '@/lib/auth/guards';
+
+export const metadata: Metadata = { title: 'HR' };
+
+export default async function HrHomePage() {
+  await connection();
+  await requireRole('hr');
+  const db = await getDb();
+  const [sites, rooms] = await Promise.all([listSites(db), listRooms(db)]);
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>HR overview</h1>
+        <p>How the lactation policy is provided across your sites. Figures here never identify a person.</p>
+      </header>
+      <div className="table-wrap">
+        <table>
+          <caption className="muted small" style={{ textAlign: 'left', padding: '0.6rem 0.75rem' }}>
+            Rooms and stations per site
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Site</th>
+              <th scope="col">Time zone</th>
+              <th scope="col">Rooms open</th>
+              <th scope="col">Stations open</th>
+              <th scope="col">Out of service</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sites.map((site) => {
+              const atSite = rooms.filter((r) => r.siteId === site.id);
+              const open = atSite.filter((r) => r.status === 'active');
+              return (
+                <tr key={site.id}>
+                  <th scope="row">{site.name}</th>
+                  <td>{site.timeZone}</td>
+                  <td>{open.length}</td>
+                  <td>{open.reduce((n, r) => n + r.stations, 0)}</td>
+                  <td>{atSite.length - open.length}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { User } from '@/db/schema';
+import { navFor } from '@/lib/nav';
+import { ROLE_LABELS } from '@/lib/roles';
+import { signOutAction } from '@/app/signin/actions';
+import { ActionButton } from './action-button';
+import { NavLinks } from './nav-links';
+
+/** The signed-in frame: brand, navigation for the person's role, who they are, sign out. */
+export function Shell({ user, children }: { user: User; children: React.ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link href="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              N
+            </span>
+            Nook
+          </Link>
+          <NavLinks items={navFor(user.role)} />
+          <div className="account">
+            <p className="account-name" style={{ margin: 0 }}>
+              <strong>{user.name}</strong>
+              {ROLE_LABELS[user.role]}
+            </p>
+            <ActionButton action={signOutAction} label="Sign out" className="btn btn-secondary btn-small" />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

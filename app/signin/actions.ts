@@ -1,0 +1,41 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { findPersonByEmail } from '@/db/queries/people';
+import { defineAction } from '@/lib/auth/action';
+import { signIn, signOut } from '@/lib/auth/config';
+import { env } from '@/lib/env';
+import { ROLE_HOME } from '@/lib/roles';
+import { safeCallbackPath } from '@/lib/safe-path';
+
+const demoSignInSchema = z.object({
+  email: z.email({ error: 'Choose a person to sign in as.' }).max(320),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+/** Demo sign-in: only when demo sign-in is on (embedded default, or AUTH_DEMO=1). */
+export const demoSignInAction = defineAction('public', demoSignInSchema, async ({ email, callbackUrl }, { db }) => {
+  if (!env().demoSignIn) return { ok: false, status: 403, message: 'Demo sign-in is turned off here.' };
+  const person = await findPersonByEmail(db, email);
+  if (!person) return { ok: false, status: 422, message: 'There is no one with that email in this demo.' };
+  if (!person.active) return { ok: false, status: 403, message: `${person.name}'s access has been turned off.` };
+  try {
+    await signIn('demo', { email, redirectTo: safeCallbackPath(callbackUrl) ?? ROLE_HOME[person.role] });
+  } catch (err) {
+    if (err instanceof AuthError) return { ok: false, status: 401, message: 'Sign-in failed. Please try again.' };
+    throw err;
+  }
+});
+
+const oidcSignInSchema = z.object({ callbackUrl: z.string().max(2000).optional() });
+
+/** Sends the person to the workplace's identity provider. */
+export const oidcSignInAction = defineAction('public', oidcSignInSchema, async ({ callbackUrl }) => {
+  if (!env().oidc) return { ok: false, status: 403, message: 'Single sign-on is not configured here.' };
+  await signIn('oidc', { redirectTo: safeCallbackPath(callbackUrl) ?? '/' });
+});
+
+export const signOutAction = defineAction('public', z.object({}), async () => {
+  await signOut({ redirectTo: '/signin?signedOut=1' });
+});

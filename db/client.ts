@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import lockfile from 'proper-lockfile';
+import journal from '@/drizzle/meta/_journal.json';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
+
+export class DataDirInUseError extends Error {
+  constructor(dir: string) {
+    super(
+      `Nook's embedded database in ${dir} is already in use by another process. ` +
+        'Stop the other Nook process first, or set NOOK_DATA_DIR to a different folder.',
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
+/** An in-memory PGlite (tests) or one kept in `dataDir` (the embedded default). */
+export async function openPglite(dataDir?: string): Promise<DbHandle> {
+  let release: (() => Promise<void>) | undefined;
+  let storage: string | undefined;
+  if (dataDir) {
+    const dir = path.resolve(dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      // PGlite has no lock of its own: two processes on one folder would corrupt it.
+      release = await lockfile.lock(dir, {
+        lockfilePath: path.join(dir, 'nook.lock'),
+        stale: 15_000,
+        update: 5_000,
+        retries: 0,
+        realpath: false,
+        onCompromised: (err) => {
+          console.error(`Nook lost the lock on ${dir}: ${err.message}`);
+          process.exit(1);
+        },
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirInUseError(dir);
+      throw err;
+    }
+    storage = path.join(dir, 'pglite');
+    fs.mkdirSync(storage, { recursive: true });
+  }
+  const client = new PGlite(storage, { extensions: { btree_gist } });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: async () => {
+      await client.close();
+      await release?.();
+    },
+  };
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Opens the database the environment names: PostgreSQL with DATABASE_URL, else PGlite under NOOK_DATA_DIR. */
+export async function openConfigured(): Promise<DbHandle> {
+  const { DATABASE_URL, NOOK_DATA_DIR } = env();
+  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(NOOK_DATA_DIR);
+}
+
+/** How many of the migrations in drizzle/ the database has applied. */
+export async function migrationStatus(db: Db): Promise<{ applied: number; expected: number }> {
+  const expected = journal.entries.length;
+  try {
+    const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    return { applied: Number(row?.n ?? 0), expected };
+  } catch {
+    return { applied: 0, expected };
+  }
+}
+
+/** `db.execute` answers with an array on postgres-js and with `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

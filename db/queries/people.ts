@@ -1,0 +1,106 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { Refusal } from '@/lib/errors';
+import type { Role } from '@/lib/roles';
+import type { Db } from '../client';
+import { auditLog, sites, users, type User } from '../schema';
+
+export async function findPersonById(db: Db, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findPersonByEmail(db: Db, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  return row;
+}
+
+/**
+ * Finds the person signing in through the identity provider, or adds them on first sign-in
+ * with the role `AUTH_ADMIN_EMAILS` gives them. An existing person keeps the role the
+ * database holds; the provider's name refreshes theirs.
+ */
+export async function upsertSignedInPerson(db: Db, input: { email: string; name: string; role: Role }): Promise<User> {
+  const email = input.email.trim().toLowerCase();
+  const name = input.name.trim() || email;
+  const [row] = await db
+    .insert(users)
+    .values({ email, name, role: input.role })
+    .onConflictDoUpdate({ target: users.email, set: { name, updatedAt: sql`now()` } })
+    .returning();
+  if (!row) throw new Error('Could not record the person signing in');
+  return row;
+}
+
+export type PersonRow = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active'> & { siteName: string | null };
+
+export async function listPeople(db: Db, options: { activeOnly?: boolean; limit?: number } = {}): Promise<PersonRow[]> {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, siteName: sites.name })
+    .from(users)
+    .leftJoin(sites, eq(sites.id, users.siteId))
+    .where(options.activeOnly ? eq(users.active, true) : undefined)
+    .orderBy(asc(users.name), asc(users.email))
+    .limit(options.limit ?? 500);
+}
+
+type Actor = { id: string; ip?: string | null };
+
+/** Changes someone's role. Takes effect at their next request, since roles are read per request. */
+export async function changeRole(db: Db, actor: Actor, personId: string, role: Role): Promise<User> {
+  if (personId === actor.id) throw new Refusal('You cannot change your own role; ask another admin.', 409);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, personId)).for('update');
+    if (!before) throw new Refusal('That person no longer exists.', 404);
+    if (before.role === role) return before;
+    const [after] = await tx
+      .update(users)
+      .set({ role, updatedAt: sql`now()` })
+      .where(eq(users.id, personId))
+      .returning();
+    await tx.insert(auditLog).values({
+      actorId: actor.id,
+      action: 'person.role_changed',
+      targetType: 'person',
+      targetId: personId,
+      detail: { from: before.role, to: role },
+      ip: actor.ip ?? null,
+    });
+    return after!;
+  });
+}
+
+/** Deactivates (ending every session at once) or reactivates someone. */
+export async function setActive(db: Db, actor: Actor, personId: string, active: boolean): Promise<User> {
+  if (personId === actor.id) throw new Refusal('You cannot deactivate yourself; ask another admin.', 409);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, personId)).for('update');
+    if (!before) throw new Refusal('That person no longer exists.', 404);
+    if (before.active === active) return before;
+    const [after] = await tx
+      .update(users)
+      .set({
+        active,
+        updatedAt: sql`now()`,
+        ...(active ? {} : { sessionEpoch: sql`${users.sessionEpoch} + 1` }),
+      })
+      .where(eq(users.id, personId))
+      .returning();
+    await tx.insert(auditLog).values({
+      actorId: actor.id,
+      action: active ? 'person.reactivated' : 'person.deactivated',
+      targetType: 'person',
+      targetId: personId,
+      detail: {},
+      ip: actor.ip ?? null,
+    });
+    return after!;
+  });
+}
+
+/** Ends every session of this person on every device. */
+export async function endAllSessions(db: Db, personId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ sessionEpoch: sql`${users.sessionEpoch} + 1` })
+    .where(eq(users.id, personId));
+}

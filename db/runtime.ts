@@ -1,0 +1,38 @@
+import { count } from 'drizzle-orm';
+import { env } from '@/lib/env';
+import { openConfigured, type DbHandle } from './client';
+import { users } from './schema';
+import { seedDemo } from './seed';
+
+const globalForDb = globalThis as unknown as { __nookDb?: Promise<DbHandle> };
+
+/**
+ * The app's one database handle. The embedded database is migrated and, when it has no
+ * people yet, seeded with demo data on first use; PostgreSQL is migrated by `npm run db:migrate`.
+ */
+export function database(): Promise<DbHandle> {
+  globalForDb.__nookDb ??= boot().catch((err) => {
+    globalForDb.__nookDb = undefined;
+    throw err;
+  });
+  return globalForDb.__nookDb;
+}
+
+export async function getDb() {
+  return (await database()).db;
+}
+
+async function boot(): Promise<DbHandle> {
+  const handle = await openConfigured();
+  if (handle.kind === 'pglite') {
+    await handle.migrate();
+    const [row] = await handle.db.select({ n: count() }).from(users);
+    if (!row || row.n === 0) {
+      await seedDemo(handle.db);
+      console.log('Nook: embedded database seeded with demo data');
+    }
+  }
+  console.log(`Nook: database ready (${handle.kind}${handle.kind === 'pglite' ? ` in ${env().NOOK_DATA_DIR}` : ''})`);
+  return handle;
+}
+

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import type { Amenity } from '@/lib/amenities';
+import { weekdayHours } from '@/lib/opening-hours';
+import type { Role } from '@/lib/roles';
+import type { Db } from './client';
+import { policies, rooms, sites, stations, users } from './schema';
+
+type RoomSeed = {
+  name: string;
+  floor: string;
+  directions: string;
+  stations: number;
+  amenities: Amenity[];
+  outOfService?: string;
+  openingHours?: ReturnType<typeof weekdayHours>;
+};
+
+const HUDSON_YARDS_ROOMS: RoomSeed[] = [
+  {
+    name: 'Wellness Room 3',
+    floor: '12',
+    directions: 'Past the east lifts, second door on the left after the kitchen.',
+    stations: 3,
+    amenities: ['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_in_room', 'fridge_in_room', 'pump_provided', 'step_free'],
+  },
+  {
+    name: 'Quiet Room 12B',
+    floor: '12',
+    directions: 'West wing, opposite meeting room 12.14.',
+    stations: 1,
+    amenities: ['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_nearby', 'fridge_nearby', 'step_free'],
+  },
+  {
+    name: "Parents' Room 7",
+    floor: '7',
+    directions: 'Next to the library; badge access.',
+    stations: 2,
+    amenities: ['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_nearby', 'fridge_in_room'],
+  },
+  {
+    name: 'Room 21A',
+    floor: '21',
+    directions: 'North corridor, beside the wellness centre.',
+    stations: 1,
+    amenities: ['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_in_room', 'step_free'],
+    outOfService: 'The door lock is being replaced.',
+  },
+];
+
+const KINGS_CROSS_ROOMS: RoomSeed[] = [
+  {
+    name: 'Nursing Room 2',
+    floor: '2',
+    directions: 'Behind reception, first door after the lockers.',
+    stations: 2,
+    amenities: ['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_in_room', 'fridge_nearby', 'step_free'],
+  },
+  {
+    name: 'Calm Room 5',
+    floor: '5',
+    directions: 'South staircase, door with the green sign.',
+    stations: 1,
+    amenities: ['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_nearby', 'fridge_nearby'],
+    openingHours: weekdayHours('08:00', '18:00'),
+  },
+];
+
+export const DEMO_PEOPLE: { email: string; name: string; role: Role; site: 'ny' | 'ldn' }[] = [
+  { email: 'amara@example.com', name: 'Amara Okafor', role: 'employee', site: 'ny' },
+  { email: 'beth@example.com', name: 'Beth Lindqvist', role: 'employee', site: 'ny' },
+  { email: 'chen@example.com', name: 'Chen Wei', role: 'employee', site: 'ldn' },
+  { email: 'dana@example.com', name: 'Dana Morales', role: 'employee', site: 'ny' },
+  { email: 'hr@example.com', name: 'Helen Reyes', role: 'hr', site: 'ny' },
+  { email: 'admin@example.com', name: 'Sam Patel', role: 'admin', site: 'ny' },
+];
+
+/** Loads the demo sites, rooms, stations and people into an empty database. */
+export async function seedDemo(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [ny, ldn] = await tx
+      .insert(sites)
+      .values([
+        {
+          name: 'Hudson Yards',
+          address: '500 West 33rd Street, New York, NY 10001',
+          timeZone: 'America/New_York',
+          openingHours: weekdayHours('07:00', '20:00'),
+        },
+        {
+          name: "King's Cross",
+          address: '1 Pancras Square, London N1C 4AG',
+          timeZone: 'Europe/London',
+          openingHours: weekdayHours('07:30', '19:00'),
+        },
+      ])
+      .returning();
+    if (!ny || !ldn) throw new Error('Seeding sites failed');
+    await tx.insert(policies).values([{ siteId: ny.id }, { siteId: ldn.id }]);
+
+    for (const [site, list] of [
+      [ny, HUDSON_YARDS_ROOMS],
+      [ldn, KINGS_CROSS_ROOMS],
+    ] as const) {
+      for (const r of list) {
+        const [room] = await tx
+          .insert(rooms)
+          .values({
+            siteId: site.id,
+            name: r.name,
+            floor: r.floor,
+            directions: r.directions,
+            amenities: r.amenities,
+            openingHours: r.openingHours ?? null,
+            status: r.outOfService ? 'out_of_service' : 'active',
+            outOfServiceReason: r.outOfService ?? null,
+          })
+          .returning();
+        if (!room) throw new Error('Seeding rooms failed');
+        await tx.insert(stations).values(
+          Array.from({ length: r.stations }, (_, i) => ({ roomId: room.id, position: i + 1, label: `Station ${i + 1}` })),
+        );
+      }
+    }
+
+    await tx.insert(users).values(
+      DEMO_PEOPLE.map((p) => ({ email: p.email, name: p.name, role: p.role, siteId: p.site === 'ny' ? ny.id : ldn.id })),
+    );
+  });
+}
+
+/** Removes every row Nook keeps, for `db:seed --force`. */
+export async function wipe(db: Db): Promise<void> {
+  await db.execute(sql`truncate table audit_log, stations, rooms, users, policies, sites restart identity cascade`);
+}

@@ -1,0 +1,10 @@
+/** What every server action answers, ready for `useActionState`. Safe to import from client components. */
+export type ActionState = {
+  ok: boolean;
+  /** 401, 403, 404, 409 or 422 when refused; 200 when done. */
+  status?: number;
+  message?: string;
+  fields?: Record<string, string[]>;
+};
+
+export const initialActionState: ActionState = { ok: false };

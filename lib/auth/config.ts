@@ -1,0 +1,80 @@
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { findPersonByEmail, upsertSignedInPerson } from '@/db/queries/people';
+import { getDb } from '@/db/runtime';
+import { env } from '@/lib/env';
+import { parseAdminEmails, roleForNewPerson } from '@/lib/roles';
+import { authSecret } from './secret';
+
+const demoCredentials = z.object({ email: z.email().max(320) });
+
+function config(): NextAuthConfig {
+  const { demoSignIn, oidc, AUTH_ADMIN_EMAILS } = env();
+  const providers: NextAuthConfig['providers'] = [];
+  if (demoSignIn) {
+    providers.push(
+      Credentials({
+        id: 'demo',
+        name: 'Demo',
+        credentials: { email: { label: 'Email', type: 'email' } },
+        authorize: async (input) => {
+          const parsed = demoCredentials.safeParse(input);
+          if (!parsed.success) return null;
+          const person = await findPersonByEmail(await getDb(), parsed.data.email);
+          if (!person || !person.active) return null;
+          return { id: person.id, email: person.email, name: person.name };
+        },
+      }),
+    );
+  }
+  if (oidc) {
+    providers.push({
+      id: 'oidc',
+      name: oidc.name,
+      type: 'oidc',
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      authorization: { params: { scope: 'openid email profile' } },
+    });
+  }
+
+  return {
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers,
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== 'oidc') return true;
+        const email = typeof profile?.email === 'string' ? profile.email.toLowerCase() : '';
+        if (!email || profile?.email_verified === false) return '/signin?error=EmailRequired';
+        const db = await getDb();
+        const existing = await findPersonByEmail(db, email);
+        if (existing && !existing.active) return '/signin?reason=deactivated';
+        if (!existing) {
+          const name = typeof profile?.name === 'string' ? profile.name : email;
+          await upsertSignedInPerson(db, { email, name, role: roleForNewPerson(email, parseAdminEmails(AUTH_ADMIN_EMAILS)) });
+        }
+        return true;
+      },
+      async jwt({ token, user, account, profile }) {
+        if (!user && !account) return token;
+        const db = await getDb();
+        const email = account?.provider === 'oidc' ? String(profile?.email ?? '') : String(user?.email ?? '');
+        const person = email ? await findPersonByEmail(db, email) : undefined;
+        if (!person) return null;
+        return { sub: person.id, uid: person.id, epoch: person.sessionEpoch };
+      },
+      session({ session, token }) {
+        if (token.uid) session.user.id = token.uid;
+        session.epoch = token.epoch ?? 0;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgres:// or postgresql://' })
+      .optional(),
+    NOOK_DATA_DIR: z.string().min(1).default('.data'),
+    AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)' }).optional(),
+    AUTH_DEMO: flag.optional(),
+    AUTH_ADMIN_EMAILS: z.string().optional(),
+    AUTH_OIDC_ISSUER: z.url({ error: 'AUTH_OIDC_ISSUER must be the issuer URL of your identity provider' }).optional(),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).default('your company account'),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_ISSUER'],
+        message: 'Set AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together to enable OpenID Connect sign-in',
+      });
+    }
+    if (env.DATABASE_URL && env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'AUTH_SECRET is required in production on PostgreSQL (generate one with: openssl rand -base64 32)',
+      });
+    }
+  });
+
+export type NookEnv = z.infer<typeof envSchema> & {
+  /** Which database the app runs on. */
+  dbKind: 'pglite' | 'postgres';
+  /** Whether the demo sign-in (pick a seeded person) is offered. */
+  demoSignIn: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+};
+
+/** Reads and checks the environment. Throws one error naming every problem. */
+export function parseEnv(source: Record<string, string | undefined>): NookEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new Error(`Nook cannot start because its configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  const dbKind = env.DATABASE_URL ? 'postgres' : 'pglite';
+  return {
+    ...env,
+    dbKind,
+    demoSignIn: env.AUTH_DEMO ?? dbKind === 'pglite',
+    oidc:
+      env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET
+        ? { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_ID, clientSecret: env.AUTH_OIDC_SECRET, name: env.AUTH_OIDC_NAME }
+        : null,
+  };
+}
+
+let cached: NookEnv | undefined;
+export function env(): NookEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

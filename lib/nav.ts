@@ -1,0 +1,25 @@
+import { hasRole, type Role } from './roles';
+
+export type NavItem = { href: string; label: string; role: Role };
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: 'Home', role: 'employee' },
+  { href: '/settings', label: 'Settings', role: 'employee' },
+  { href: '/hr', label: 'HR', role: 'hr' },
+  { href: '/admin', label: 'Admin', role: 'admin' },
+  { href: '/admin/people', label: 'People', role: 'admin' },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => hasRole(role, item.role));
+}
+
+/** The nav item a path belongs to: the longest matching prefix. */
+export function activeHref(pathname: string, items: NavItem[]): string | null {
+  let best: string | null = null;
+  for (const { href } of items) {
+    const match = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+    if (match && (!best || href.length > best.length)) best = href;
+  }
+  return best;
+}

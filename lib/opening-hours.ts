@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** 0 = Sunday … 6 = Saturday, as in Date#getDay. */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time such as 08:30' });
+
+export const dayHoursSchema = z
+  .object({ open: hhmm, close: hhmm })
+  .refine((d) => d.open < d.close, { error: 'Closing time must be after opening time' });
+
+/** Opening hours per weekday; null means closed that day. */
+export const openingHoursSchema = z.tuple([
+  dayHoursSchema.nullable(),
+  dayHoursSchema.nullable(),
+  dayHoursSchema.nullable(),
+  dayHoursSchema.nullable(),
+  dayHoursSchema.nullable(),
+  dayHoursSchema.nullable(),
+  dayHoursSchema.nullable(),
+]);
+
+export type DayHours = z.infer<typeof dayHoursSchema>;
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+export function weekdayHours(open: string, close: string, weekend: DayHours | null = null): OpeningHours {
+  const day = { open, close };
+  return [weekend, day, day, day, day, day, weekend];
+}
+
+/** "Mon–Fri 07:00–19:00" style summary for display. */
+export function describeOpeningHours(hours: OpeningHours): string[] {
+  const lines: string[] = [];
+  let i = 1;
+  const order = [1, 2, 3, 4, 5, 6, 0];
+  const label = (d: DayHours | null) => (d ? `${d.open}–${d.close}` : 'Closed');
+  while (i <= order.length) {
+    const start = order[i - 1]!;
+    const text = label(hours[start]!);
+    let end = i;
+    while (end < order.length && label(hours[order[end]!]!) === text) end++;
+    const first = WEEKDAYS[start]!.slice(0, 3);
+    const last = WEEKDAYS[order[end - 1]!]!.slice(0, 3);
+    lines.push(`${first === last ? first : `${first}–${last}`} ${text}`);
+    i = end + 1;
+  }
+  return lines;
+}
