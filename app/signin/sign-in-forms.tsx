@@ -25,7 +25,7 @@ export function DemoSignIn({ people, callbackUrl }: { people: Person[]; callback
             <form action={action}>
               <input type="hidden" name="email" value={p.email} />
               {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-              <button type="submit" className="person-button" disabled={pending} aria-label={`Sign in as ${p.name}`}>
+              <button type="submit" className="person-button" disabled={pending}>
                 <span className="who">
                   <strong>{p.name}</strong>
                   <span>{p.email}</span>

@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { policies, rooms, sites, stations, type Policy, type Room, type Site } from '../schema';
+import { policies, rooms, sites, type Policy, type Room, type Site } from '../schema';
 
 export type RoomSummary = Pick<Room, 'id' | 'siteId' | 'name' | 'floor' | 'directions' | 'amenities' | 'status' | 'outOfServiceReason'> & {
   stations: number;
 };
 
-const stationCount = sql<number>`(select count(*)::int from ${stations} where ${stations.roomId} = ${rooms.id} and ${stations.active})`;
+const stationCount = sql<number>`(select count(*)::int from stations where stations.room_id = rooms.id and stations.active)`;
 
 export async function listRooms(db: Db, filter: { siteId?: string } = {}): Promise<RoomSummary[]> {
   return db

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('defaults to the embedded database with demo sign-in and a data dir', () => {
+    const env = parseEnv({});
+    expect(env.dbKind).toBe('pglite');
+    expect(env.demoSignIn).toBe(true);
+    expect(env.NOOK_DATA_DIR).toBe('.data');
+    expect(env.oidc).toBeNull();
+  });
+
+  it('turns demo sign-in off on PostgreSQL unless AUTH_DEMO=1', () => {
+    const pg = { DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET: 'x'.repeat(32) };
+    expect(parseEnv(pg).dbKind).toBe('postgres');
+    expect(parseEnv(pg).demoSignIn).toBe(false);
+    expect(parseEnv({ ...pg, AUTH_DEMO: '1' }).demoSignIn).toBe(true);
+    expect(parseEnv({ AUTH_DEMO: '0' }).demoSignIn).toBe(false);
+  });
+
+  it('configures OpenID Connect only when issuer, id and secret are all set', () => {
+    const env = parseEnv({ AUTH_OIDC_ISSUER: 'https://login.example.com', AUTH_OIDC_ID: 'nook', AUTH_OIDC_SECRET: 's' });
+    expect(env.oidc).toMatchObject({ issuer: 'https://login.example.com', clientId: 'nook' });
+    expect(() => parseEnv({ AUTH_OIDC_ISSUER: 'https://login.example.com' })).toThrow(/AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together/);
+  });
+
+  it('names every invalid setting', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x', AUTH_SECRET: 'short' })).toThrow(/DATABASE_URL must start with postgres.*\n.*AUTH_SECRET must be at least 32/s);
+  });
+
+  it('requires AUTH_SECRET in production on PostgreSQL', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' })).toThrow(/AUTH_SECRET is required/);
+    expect(() => parseEnv({ NODE_ENV: 'production' })).not.toThrow();
+  });
+});

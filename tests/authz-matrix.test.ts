@@ -1,0 +1,189 @@
+/**
+ * The authorization matrix: every server action and route handler in app/, called as
+ * anonymous, an employee, HR and an admin (and on someone else's record where that applies),
+ * with the answer each must get. The first test fails when an action or route exists in the
+ * code but not in the matrix, so nothing new ships unchecked.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db, DbHandle } from '@/db/client';
+import { findPersonByEmail } from '@/db/queries/people';
+import type { User } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { freshDb, type TestDb } from './db';
+
+class FakeRedirect extends Error {
+  digest = 'NEXT_REDIRECT';
+}
+
+const state = vi.hoisted(() => ({ user: null as User | null, handle: null as DbHandle | null }));
+
+vi.mock('@/lib/auth/session', () => ({
+  getCurrentUser: async () => state.user,
+  getSessionState: async () => (state.user ? { user: state.user } : { user: null, reason: 'signed-out' }),
+}));
+vi.mock('@/db/runtime', () => ({
+  getDb: async () => state.handle!.db,
+  database: async () => state.handle!,
+}));
+vi.mock('@/lib/auth/config', () => ({
+  auth: async () => null,
+  handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
+  signIn: async () => {
+    throw new FakeRedirect();
+  },
+  signOut: async () => {
+    throw new FakeRedirect();
+  },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '198.51.100.7' }) }));
+
+type Persona = 'anonymous' | 'employee' | 'hr' | 'admin';
+const PERSONAS: Persona[] = ['anonymous', 'employee', 'hr', 'admin'];
+const PERSONA_EMAIL: Record<Exclude<Persona, 'anonymous'>, string> = {
+  employee: 'amara@example.com',
+  hr: 'hr@example.com',
+  admin: 'admin@example.com',
+};
+
+type Ids = { amara: User; beth: User; chen: User; admin: User };
+type Call = (mod: Record<string, unknown>, name: string, ids: Ids) => Promise<unknown>;
+/** 303 stands for "redirected" (sign-in and sign-out end in a redirect). */
+type Entry = { expect: Record<Persona, number> & { otherRecord?: number }; call?: Call; otherRecord?: Call; reason?: string };
+
+function form(fields: Record<string, string>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+}
+const action =
+  (fields: (ids: Ids) => Record<string, string>): Call =>
+  (mod, name, ids) =>
+    (mod[name] as (s: unknown, f: FormData) => Promise<unknown>)(undefined, form(fields(ids)));
+const route =
+  (url: string, init?: RequestInit, params?: (ids: Ids) => Record<string, string>): Call =>
+  (mod, name, ids) =>
+    (mod[name] as (r: Request, c: unknown) => Promise<Response>)(new Request(`http://localhost:3000${url}`, init), {
+      params: Promise.resolve(params?.(ids) ?? {}),
+    });
+
+const everyone = (code: number) => ({ anonymous: code, employee: code, hr: code, admin: code });
+const adminOnly = { anonymous: 401, employee: 403, hr: 403, admin: 200 };
+
+export const MATRIX: Record<string, Entry> = {
+  'app/signin/actions.ts#demoSignInAction': {
+    expect: everyone(303),
+    call: action(() => ({ email: 'beth@example.com' })),
+  },
+  'app/signin/actions.ts#oidcSignInAction': {
+    // No identity provider is configured in tests: everyone gets the same clear refusal.
+    expect: everyone(403),
+    call: action(() => ({})),
+  },
+  'app/signin/actions.ts#signOutAction': { expect: everyone(303), call: action(() => ({})) },
+  'app/(employee)/settings/actions.ts#signOutEverywhereAction': {
+    expect: { anonymous: 401, employee: 303, hr: 303, admin: 303 },
+    call: action(() => ({})),
+  },
+  'app/(hr)/admin/people/actions.ts#changeRoleAction': {
+    expect: { ...adminOnly, otherRecord: 409 },
+    call: action((ids) => ({ personId: ids.beth.id, role: 'hr' })),
+    // An admin's own record is the one they may not change.
+    otherRecord: action((ids) => ({ personId: ids.admin.id, role: 'employee' })),
+  },
+  'app/(hr)/admin/people/actions.ts#setActiveAction': {
+    expect: { ...adminOnly, otherRecord: 409 },
+    call: action((ids) => ({ personId: ids.chen.id, active: 'true' })),
+    otherRecord: action((ids) => ({ personId: ids.admin.id, active: 'false' })),
+  },
+  'app/api/health/route.ts#GET': { expect: everyone(200), call: route('/api/health') },
+  'app/api/auth/[...nextauth]/route.ts#GET': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
+  'app/api/auth/[...nextauth]/route.ts#POST': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
+};
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? walk(full) : [full];
+  });
+}
+
+async function endpointsInCode(): Promise<string[]> {
+  const root = process.cwd();
+  const files = walk(path.join(root, 'app')).filter((f) => /[/\\](actions|route)\.tsx?$/.test(f));
+  const keys: string[] = [];
+  for (const file of files) {
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    const isRoute = /route\.tsx?$/.test(rel);
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value !== 'function') continue;
+      if (isRoute && !HTTP_METHODS.includes(name)) continue;
+      keys.push(`${rel}#${name}`);
+    }
+  }
+  return keys.sort();
+}
+
+async function outcome(fn: () => Promise<unknown>): Promise<number> {
+  try {
+    const result = await fn();
+    if (result instanceof Response) return result.status;
+    return (result as { status?: number } | undefined)?.status ?? 200;
+  } catch (err) {
+    if (err instanceof FakeRedirect) return 303;
+    throw err;
+  }
+}
+
+let db: TestDb;
+let ids: Ids;
+
+beforeAll(async () => {
+  db = await freshDb('pglite');
+  await seedDemo(db.db);
+  state.handle = db;
+  const get = async (email: string) => (await findPersonByEmail(db.db as Db, email))!;
+  ids = { amara: await get('amara@example.com'), beth: await get('beth@example.com'), chen: await get('chen@example.com'), admin: await get('admin@example.com') };
+});
+afterAll(async () => {
+  await db?.dispose();
+});
+
+describe('authorization matrix', () => {
+  it('lists every server action and route handler in the code', async () => {
+    const inCode = await endpointsInCode();
+    expect(inCode.filter((k) => !(k in MATRIX)), 'in the code but missing from the matrix').toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !inCode.includes(k)), 'in the matrix but gone from the code').toEqual([]);
+  });
+
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    const [file, name] = key.split('#') as [string, string];
+    describe(key, () => {
+      if (!entry.call) {
+        it(`is public: ${entry.reason}`, () => {
+          expect(entry.reason).toBeTruthy();
+        });
+        return;
+      }
+      for (const persona of PERSONAS) {
+        it(`answers ${entry.expect[persona]} to ${persona}`, async () => {
+          const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), file))) as Record<string, unknown>;
+          state.user = persona === 'anonymous' ? null : ((await findPersonByEmail(db.db as Db, PERSONA_EMAIL[persona])) ?? null);
+          expect(await outcome(() => entry.call!(mod, name, ids))).toBe(entry.expect[persona]);
+        });
+      }
+      if (entry.otherRecord) {
+        it(`answers ${entry.expect.otherRecord} on a record the caller may not touch`, async () => {
+          const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), file))) as Record<string, unknown>;
+          state.user = ids.admin;
+          expect(await outcome(() => entry.otherRecord!(mod, name, ids))).toBe(entry.expect.otherRecord);
+        });
+      }
+    });
+  }
+});
