@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { listRooms, listSites } from '@/db/queries/rooms';
+import { TableWrap } from '@/app/_components/table-wrap';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { describeOpeningHours } from '@/lib/opening-hours';
@@ -37,7 +38,7 @@ export default async function AdminHomePage() {
               </p>
             )}
           </div>
-          <div className="table-wrap">
+          <TableWrap label={`Rooms at ${site.name}`}>
             <table>
               <thead>
                 <tr>
@@ -66,7 +67,7 @@ export default async function AdminHomePage() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { listRooms, listSites } from '@/db/queries/rooms';
+import { TableWrap } from '@/app/_components/table-wrap';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 
@@ -18,7 +19,7 @@ export default async function HrHomePage() {
         <h1>HR overview</h1>
         <p>How the lactation policy is provided across your sites. Figures here never identify a person.</p>
       </header>
-      <div className="table-wrap">
+      <TableWrap label="Rooms and stations per site">
         <table>
           <caption className="muted small" style={{ textAlign: 'left', padding: '0.6rem 0.75rem' }}>
             Rooms and stations per site
@@ -48,7 +49,7 @@ export default async function HrHomePage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { listPeople } from '@/db/queries/people';
+import { TableWrap } from '@/app/_components/table-wrap';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { PersonRow } from './person-row';
@@ -18,7 +19,7 @@ export default async function PeoplePage() {
         <h1>People</h1>
         <p>Roles take effect at each person&apos;s next page load. Deactivating someone signs them out everywhere at once.</p>
       </header>
-      <div className="table-wrap">
+      <TableWrap label="People">
         <table>
           <caption className="muted small" style={{ textAlign: 'left', padding: '0.6rem 0.75rem' }}>
             {people.length} {people.length === 1 ? 'person' : 'people'}
@@ -39,7 +40,7 @@ export default async function PeoplePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

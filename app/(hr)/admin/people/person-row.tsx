@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from 'react';
 import type { PersonRow as Person } from '@/db/queries/people';
-import { initialActionState } from '@/lib/auth/action-state';
+import { initialActionState, type ActionState } from '@/lib/auth/action-state';
 import { ROLE_LABELS, ROLES } from '@/lib/roles';
 import { changeRoleAction, setActiveAction } from './actions';
 
@@ -10,8 +10,6 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
   const [roleState, changeRole, rolePending] = useActionState(changeRoleAction, initialActionState);
   const [activeState, setActive, activePending] = useActionState(setActiveAction, initialActionState);
   const id = useId();
-  const message = activeState.message ?? roleState.message;
-  const failed = (activeState.message && !activeState.ok) || (roleState.message && !roleState.ok && !activeState.message);
 
   return (
     <tr>
@@ -20,11 +18,6 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
         <span className="muted small" style={{ fontWeight: 400 }}>
           {person.email}
         </span>
-        {message && (
-          <span role="status" className={failed ? 'field-error' : 'small'} style={{ display: 'block', fontWeight: 400 }}>
-            {message}
-          </span>
-        )}
       </th>
       <td className="hide-narrow">{person.siteName ?? '—'}</td>
       <td>
@@ -46,6 +39,7 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
             <button type="submit" className="btn btn-secondary btn-small" disabled={rolePending} aria-label={`Save role for ${person.name}`}>
               Save
             </button>
+            <Outcome state={roleState} />
           </form>
         )}
       </td>
@@ -63,9 +57,19 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
             >
               {person.active ? 'Deactivate' : 'Reactivate'}
             </button>
+            <Outcome state={activeState} />
           </form>
         )}
       </td>
     </tr>
+  );
+}
+
+/** The answer to the last submit of a form, announced politely. */
+function Outcome({ state }: { state: ActionState }) {
+  return (
+    <span role="status" className={state.ok ? 'small' : 'field-error'} style={{ flexBasis: '100%' }}>
+      {state.message}
+    </span>
   );
 }

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, signInAs } from './fixtures';
+
+const PAGES: { who: string | null; path: string; status?: number }[] = [
+  { who: null, path: '/signin' },
+  { who: 'amara@example.com', path: '/' },
+  { who: 'amara@example.com', path: '/settings' },
+  { who: 'amara@example.com', path: '/hr', status: 403 },
+  { who: 'amara@example.com', path: '/no-such-page', status: 404 },
+  { who: 'hr@example.com', path: '/hr' },
+  { who: 'admin@example.com', path: '/admin' },
+  { who: 'admin@example.com', path: '/admin/people' },
+];
+
+for (const [label, viewport] of [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const) {
+  test.describe(`${label} (${viewport.width} px)`, () => {
+    test.use({ viewport });
+    for (const { who, path, status = 200 } of PAGES) {
+      test(`${path} as ${who ?? 'a visitor'} has no axe violations`, async ({ page, context }) => {
+        if (who) await signInAs(context, who);
+        const res = await page.goto(path);
+        expect(res?.status()).toBe(status);
+        await expectAccessible(page);
+        await expectNoHorizontalScroll(page);
+      });
+    }
+  });
+}

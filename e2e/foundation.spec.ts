@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './fixtures';
+
+test('health says which database answers', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: 'ok', db: process.env.E2E_DB ?? 'pglite' });
+});
+
+test('an employee signs in, sees her home page and gets 403 on HR and admin pages', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
+  await page.getByRole('button', { name: /Amara Okafor/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello, Amara' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Rooms at Hudson Yards' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Wellness Room 3' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'HR' })).toHaveCount(0);
+
+  for (const path of ['/hr', '/admin', '/admin/people']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
+    await expect(page.getByText('Beth Lindqvist')).toHaveCount(0);
+  }
+});
+
+test('someone signed out is sent to sign-in and then back where they were going', async ({ page }) => {
+  await page.goto('/hr');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fhr/);
+  await page.getByRole('button', { name: /Helen Reyes/ }).click();
+  await expect(page).toHaveURL(/\/hr$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'HR overview' })).toBeVisible();
+  const admin = await page.goto('/admin');
+  expect(admin?.status()).toBe(403);
+});
+
+test('sign-in refuses to redirect to another site', async ({ page }) => {
+  await page.goto('/signin?callbackUrl=https://evil.example/');
+  await page.getByRole('button', { name: /Chen Wei/ }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.getByRole('heading', { name: 'Rooms at King’s Cross'.replace('’', "'") })).toBeVisible();
+});
+
+test('an admin changes roles and deactivates; each takes effect at the next request', async ({ browser }) => {
+  const adminCtx = await browser.newContext();
+  const bethCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  const beth = await bethCtx.newPage();
+  try {
+    await signInAs(bethCtx, 'beth@example.com');
+    expect((await beth.goto('/hr'))?.status()).toBe(403);
+
+    await signInAs(adminCtx, 'admin@example.com');
+    await admin.goto('/admin/people');
+    const row = admin.getByRole('row', { name: /Beth Lindqvist/ });
+    await row.getByRole('combobox', { name: 'Role for Beth Lindqvist' }).selectOption('hr');
+    await row.getByRole('button', { name: 'Save role for Beth Lindqvist' }).click();
+    await expect(row.getByRole('status').first()).toHaveText("Beth Lindqvist's role is now HR.");
+
+    // Beth's very next request sees the HR area, with no new sign-in.
+    expect((await beth.goto('/hr'))?.status()).toBe(200);
+    await expect(beth.getByRole('heading', { level: 1, name: 'HR overview' })).toBeVisible();
+    await expect(beth.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'HR' })).toBeVisible();
+
+    await row.getByRole('button', { name: 'Deactivate Beth Lindqvist' }).click();
+    await expect(row.getByRole('status').last()).toHaveText('Beth Lindqvist is deactivated and signed out everywhere.');
+    await expect(row.getByText('Deactivated', { exact: true })).toBeVisible();
+
+    // Beth is signed out at her next request and cannot sign back in.
+    await beth.goto('/');
+    await expect(beth).toHaveURL(/\/signin\?.*reason=deactivated/);
+    await expect(beth.getByRole('alert').filter({ hasText: 'Your access to Nook has been turned off' })).toBeVisible();
+    await expect(beth.getByRole('button', { name: /Beth Lindqvist/ })).toHaveCount(0);
+    const csrf = (await (await bethCtx.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    const retry = await bethCtx.request.post('/api/auth/callback/demo', {
+      form: { csrfToken: csrf.csrfToken, email: 'beth@example.com' },
+      maxRedirects: 0,
+    });
+    expect(retry.headers()['location']).toContain('error=CredentialsSignin');
+
+    // Put things back for the other journeys.
+    await row.getByRole('button', { name: 'Reactivate Beth Lindqvist' }).click();
+    await expect(row.getByRole('status').last()).toHaveText('Beth Lindqvist can sign in again.');
+    await row.getByRole('combobox', { name: 'Role for Beth Lindqvist' }).selectOption('employee');
+    await row.getByRole('button', { name: 'Save role for Beth Lindqvist' }).click();
+    await expect(row.getByRole('status').first()).toHaveText("Beth Lindqvist's role is now Employee.");
+  } finally {
+    await adminCtx.close();
+    await bethCtx.close();
+  }
+});
+
+test('an admin cannot lock themselves out', async ({ page, context }) => {
+  await signInAs(context, 'admin@example.com');
+  await page.goto('/admin/people');
+  const me = page.getByRole('row', { name: /Sam Patel/ });
+  await expect(me.getByText('Admin (you)')).toBeVisible();
+  await expect(me.getByRole('button')).toHaveCount(0);
+});
+
+test('sign out, and sign out everywhere ends other devices too', async ({ browser }) => {
+  const phone = await browser.newContext();
+  const laptop = await browser.newContext();
+  try {
+    await signInAs(phone, 'chen@example.com');
+    await signInAs(laptop, 'chen@example.com');
+    const p = await phone.newPage();
+    const l = await laptop.newPage();
+    await p.goto('/settings');
+    await l.goto('/');
+    await expect(l.getByRole('heading', { level: 1, name: 'Hello, Chen' })).toBeVisible();
+
+    await p.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expect(p).toHaveURL(/\/signin\?signedOut=1/);
+    await expect(p.getByRole('status')).toHaveText('You have signed out.');
+
+    await l.goto('/');
+    await expect(l).toHaveURL(/\/signin\?.*reason=ended/);
+
+    await signInAs(laptop, 'chen@example.com');
+    await l.goto('/');
+    await l.getByRole('button', { name: 'Sign out' }).click();
+    await expect(l).toHaveURL(/\/signin\?signedOut=1/);
+    await l.goto('/settings');
+    await expect(l).toHaveURL(/\/signin\?callbackUrl=%2Fsettings/);
+  } finally {
+    await phone.close();
+    await laptop.close();
+  }
+});
