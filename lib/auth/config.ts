@@ -45,6 +45,13 @@ function config(): NextAuthConfig {
     trustHost: true,
     session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
     pages: { signIn: '/signin', error: '/signin' },
+    logger: {
+      // A refused demo sign-in (unknown or deactivated person) is an answer, not a fault.
+      error(error) {
+        if (error.name === 'CredentialsSignin') return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
     providers,
     callbacks: {
       async signIn({ account, profile }) {
