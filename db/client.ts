@@ -63,7 +63,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
     storage = path.join(dir, 'pglite');
     fs.mkdirSync(storage, { recursive: true });
   }
-  const client = new PGlite(storage, { extensions: { btree_gist } });
+  const client = new PGlite({ dataDir: storage, extensions: { btree_gist } });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -18,6 +18,7 @@ import { ROLES } from '@/lib/roles';
 
 export const roleEnum = pgEnum('user_role', ROLES);
 export const roomStatusEnum = pgEnum('room_status', ['active', 'out_of_service']);
+export const bookingStatusEnum = pgEnum('booking_status', ['booked', 'cancelled']);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -120,6 +121,75 @@ export const stations = pgTable(
   (t) => [uniqueIndex('stations_room_position_key').on(t.roomId, t.position), check('stations_position_check', sql`${t.position} >= 1`)],
 );
 
+/**
+ * One person, one station, a half-open range [start, end). `blockEnd` is the end plus the
+ * site's cleaning buffer: the station is held until then. The database refuses two live
+ * bookings whose [start, blockEnd) overlap on one station, and two of one person's that
+ * overlap anywhere (EXCLUDE constraints in drizzle/0002_bookings_exclusion.sql).
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    stationId: uuid('station_id')
+      .notNull()
+      .references(() => stations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }).notNull(),
+    blockEnd: timestamp('block_end', { withTimezone: true }).notNull(),
+    status: bookingStatusEnum('status').notNull().default('booked'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    /** Raised on every change, for calendar invites and feeds. */
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('bookings_range_check', sql`${t.endAt} > ${t.startAt}`),
+    check('bookings_block_check', sql`${t.blockEnd} >= ${t.endAt}`),
+    index('bookings_room_time_idx').on(t.roomId, t.startAt),
+    index('bookings_user_time_idx').on(t.userId, t.startAt),
+  ],
+);
+
+/** A window in which a room is out of service: no one can book across it. */
+export const roomClosures = pgTable(
+  'room_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('room_closures_range_check', sql`${t.endAt} > ${t.startAt}`), index('room_closures_room_idx').on(t.roomId, t.startAt)],
+);
+
+/** In-app notices: a booking moved or cancelled by someone else, reminders, decisions. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    link: text('link'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
 /** Append-only record of HR and admin actions. */
 export const auditLog = pgTable(
   'audit_log',
@@ -142,3 +212,6 @@ export type User = typeof users.$inferSelect;
 export type Room = typeof rooms.$inferSelect;
 export type Station = typeof stations.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Booking = typeof bookings.$inferSelect;
+export type RoomClosure = typeof roomClosures.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -130,5 +130,5 @@ export async function seedDemo(db: Db): Promise<void> {
 
 /** Removes every row Nook keeps, for `db:seed --force`. */
 export async function wipe(db: Db): Promise<void> {
-  await db.execute(sql`truncate table audit_log, stations, rooms, users, policies, sites restart identity cascade`);
+  await db.execute(sql`truncate table notifications, bookings, room_closures, audit_log, stations, rooms, users, policies, sites restart identity cascade`);
 }

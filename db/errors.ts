@@ -1,0 +1,16 @@
+/** SQLSTATE and constraint of a database error, wherever the driver or drizzle put them. */
+export function pgError(err: unknown): { code?: string; constraint?: string } {
+  let e: unknown = err;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const o = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    if (typeof o.code === 'string' && /^[0-9A-Z]{5}$/.test(o.code)) {
+      const constraint = typeof o.constraint === 'string' ? o.constraint : typeof o.constraint_name === 'string' ? o.constraint_name : undefined;
+      return { code: o.code, constraint };
+    }
+    e = o.cause;
+  }
+  return {};
+}
+
+export const EXCLUSION_VIOLATION = '23P01';
+export const UNIQUE_VIOLATION = '23505';

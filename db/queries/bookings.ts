@@ -1,0 +1,322 @@
+import { and, asc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
+import { freeStations, isOpenFor, nearestFreeStart, type Busy, type RoomTimeline } from '@/lib/availability';
+import { checkBooking, type SiteInfo, type Window } from '@/lib/booking-rules';
+import { Refusal } from '@/lib/errors';
+import { hasRole, type Role } from '@/lib/roles';
+import { addMinutes, formatLocal, formatTime, localDayRange, localParts } from '@/lib/time';
+import type { Db } from '../client';
+import { EXCLUSION_VIOLATION, pgError } from '../errors';
+import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
+
+type Tx = Db;
+
+export type RoomContext = { room: Room; site: Site; policy: Policy; stations: { id: string; position: number; label: string }[] };
+
+export async function loadRoomContext(db: Tx, roomId: string): Promise<RoomContext | undefined> {
+  const [row] = await db
+    .select({ room: rooms, site: sites, policy: policies })
+    .from(rooms)
+    .innerJoin(sites, eq(sites.id, rooms.siteId))
+    .innerJoin(policies, eq(policies.siteId, sites.id))
+    .where(eq(rooms.id, roomId))
+    .limit(1);
+  if (!row) return undefined;
+  const list = await db
+    .select({ id: stations.id, position: stations.position, label: stations.label })
+    .from(stations)
+    .where(and(eq(stations.roomId, roomId), eq(stations.active, true)))
+    .orderBy(asc(stations.position));
+  return { ...row, stations: list };
+}
+
+export function siteInfo(site: Site): SiteInfo {
+  return { name: site.name, timeZone: site.timeZone, openingHours: site.openingHours };
+}
+
+/** Live bookings holding any of the room's stations across [from, to). */
+export async function busyInRoom(db: Tx, roomId: string, from: Date, to: Date) {
+  return db
+    .select({ id: bookings.id, stationId: bookings.stationId, userId: bookings.userId, start: bookings.startAt, end: bookings.endAt, blockEnd: bookings.blockEnd })
+    .from(bookings)
+    .where(and(eq(bookings.roomId, roomId), eq(bookings.status, 'booked'), lt(bookings.startAt, to), gt(bookings.blockEnd, from)));
+}
+
+export async function closuresInRoom(db: Tx, roomId: string, from: Date, to: Date): Promise<Window[]> {
+  const rows = await db
+    .select()
+    .from(roomClosures)
+    .where(and(eq(roomClosures.roomId, roomId), lt(roomClosures.startAt, to), gt(roomClosures.endAt, from)));
+  return rows.map((c) => ({ start: c.startAt, end: c.endAt, reason: c.reason }));
+}
+
+export async function timelineFor(db: Tx, ctx: RoomContext, from: Date, to: Date): Promise<RoomTimeline & { busyRows: Awaited<ReturnType<typeof busyInRoom>> }> {
+  const [busyRows, closures] = await Promise.all([busyInRoom(db, ctx.room.id, from, to), closuresInRoom(db, ctx.room.id, from, to)]);
+  return {
+    timeZone: ctx.site.timeZone,
+    hours: ctx.room.openingHours ?? ctx.site.openingHours,
+    stations: ctx.stations,
+    busy: busyRows.map((b) => ({ stationId: b.stationId, start: b.start, blockEnd: b.blockEnd })),
+    closures,
+    outOfService: ctx.room.status === 'out_of_service',
+    busyRows,
+  };
+}
+
+/** The person's live bookings starting within a day either side of [from, to): enough for overlap and per-day checks. */
+async function ownLiveBookings(db: Tx, userId: string, from: Date, to: Date, exceptId?: string): Promise<Window[]> {
+  const rows = await db
+    .select({ start: bookings.startAt, end: bookings.endAt })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.userId, userId),
+        eq(bookings.status, 'booked'),
+        gte(bookings.startAt, addMinutes(from, -36 * 60)),
+        lt(bookings.startAt, addMinutes(to, 36 * 60)),
+        exceptId ? ne(bookings.id, exceptId) : undefined,
+      ),
+    );
+  return rows;
+}
+
+export type Suggestion = { kind: 'time' | 'room'; roomId: string; roomName: string; start: string; end: string };
+
+/** The nearest free time in this room, and rooms at the same site free at the asked time. */
+export async function suggestAlternatives(db: Db, ctx: RoomContext, start: Date, end: Date, now: Date): Promise<Suggestion[]> {
+  const tz = ctx.site.timeZone;
+  const length = Math.round((end.getTime() - start.getTime()) / 60_000);
+  const [dayStart, dayEnd] = localDayRange(localParts(start, tz).date, tz);
+  const out: Suggestion[] = [];
+  const here = await timelineFor(db, ctx, dayStart, dayEnd);
+  const near = nearestFreeStart(here, start, length, ctx.policy.bufferMin, ctx.policy.slotStepMin, now);
+  if (near) out.push({ kind: 'time', roomId: ctx.room.id, roomName: ctx.room.name, start: near.start.toISOString(), end: near.end.toISOString() });
+
+  const others = await db
+    .select({ id: rooms.id, floor: rooms.floor })
+    .from(rooms)
+    .where(and(eq(rooms.siteId, ctx.site.id), eq(rooms.status, 'active'), ne(rooms.id, ctx.room.id)));
+  others.sort((a, b) => Number(b.floor === ctx.room.floor) - Number(a.floor === ctx.room.floor));
+  for (const other of others) {
+    const octx = await loadRoomContext(db, other.id);
+    if (!octx || octx.stations.length === 0) continue;
+    const t = await timelineFor(db, octx, start, addMinutes(end, octx.policy.bufferMin));
+    if (isOpenFor(t, start, end) && freeStations(t, start, addMinutes(end, octx.policy.bufferMin)).length > 0) {
+      out.push({ kind: 'room', roomId: octx.room.id, roomName: octx.room.name, start: start.toISOString(), end: end.toISOString() });
+      break;
+    }
+  }
+  return out;
+}
+
+export function describeSuggestions(suggestions: Suggestion[], timeZone: string): string {
+  const parts = suggestions.map((s) =>
+    s.kind === 'time' ? `${s.roomName} is free at ${formatTime(new Date(s.start), timeZone)}` : `${s.roomName} is free at the time you asked`,
+  );
+  return parts.length ? `${parts.join('; ')}.` : 'No other room or nearby time is free that day.';
+}
+
+class NoStationFree extends Error {}
+
+/** Every station in the room is held at that time: 409 with the nearest alternatives. */
+async function fullRefusal(db: Db, ctx: RoomContext, start: Date, end: Date, now: Date, what: string): Promise<Refusal> {
+  const suggestions = await suggestAlternatives(db, ctx, start, end, now);
+  return new Refusal(`${what} ${describeSuggestions(suggestions, ctx.site.timeZone)}`, 409, { suggestions });
+}
+
+/**
+ * Tries each station in turn (those that look free first) inside a savepoint; the
+ * database's EXCLUDE constraint decides races. Returns the booking or throws.
+ */
+async function placeOnAStation(
+  tx: Tx,
+  ctx: RoomContext,
+  start: Date,
+  end: Date,
+  place: (sp: Tx, stationId: string) => Promise<Booking | undefined>,
+  moving?: Booking,
+): Promise<Booking> {
+  const holdEnd = addMinutes(end, ctx.policy.bufferMin);
+  const preferStationId = moving?.stationId;
+  const busy = (await busyInRoom(tx, ctx.room.id, start, holdEnd)).filter((b) => b.id !== moving?.id).map((b) => ({ stationId: b.stationId, start: b.start, blockEnd: b.blockEnd })) as Busy[];
+  const looksFree = freeStations({ stations: ctx.stations, busy }, start, holdEnd);
+  const ordered = preferStationId ? [...looksFree].sort((a, b) => Number(b.id === preferStationId) - Number(a.id === preferStationId)) : looksFree;
+  for (const station of ordered) {
+    try {
+      const booking = await tx.transaction(async (sp) => place(sp as unknown as Tx, station.id));
+      if (booking) return booking;
+    } catch (err) {
+      const { code, constraint } = pgError(err);
+      if (code === EXCLUSION_VIOLATION && constraint === 'bookings_station_no_overlap') continue;
+      if (code === EXCLUSION_VIOLATION && constraint === 'bookings_person_no_overlap') {
+        throw new Refusal('You already have a booking at that time.', 409);
+      }
+      throw err;
+    }
+  }
+  throw new NoStationFree();
+}
+
+export type BookingInput = { userId: string; roomId: string; start: Date; end: Date; now: Date };
+
+/** Books the first free station in the room, or refuses with the rule broken or the alternatives. */
+export async function createBooking(db: Db, input: BookingInput): Promise<Booking> {
+  const { userId, roomId, start, end, now } = input;
+  let ctx: RoomContext | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      // One booking at a time per person, so the per-day cap holds under concurrency.
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+      ctx = await loadRoomContext(tx, roomId);
+      if (!ctx) throw new Refusal('That room does not exist.', 404);
+      const rule = checkBooking({
+        start,
+        end,
+        now,
+        site: siteInfo(ctx.site),
+        room: ctx.room,
+        policy: ctx.policy,
+        closures: await closuresInRoom(tx, roomId, start, end),
+        ownBookings: await ownLiveBookings(tx, userId, start, end),
+      });
+      if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
+      const blockEnd = addMinutes(end, ctx.policy.bufferMin);
+      return placeOnAStation(tx, ctx, start, end, async (sp, stationId) => {
+        const [row] = await sp.insert(bookings).values({ roomId, stationId, userId, startAt: start, endAt: end, blockEnd }).returning();
+        return row;
+      });
+    });
+  } catch (err) {
+    if (err instanceof NoStationFree && ctx) {
+      throw await fullRefusal(db, ctx, start, end, now, `Every station in ${ctx.room.name} is taken from ${formatLocal(start, ctx.site.timeZone)}.`);
+    }
+    throw err;
+  }
+}
+
+type Actor = { id: string; role: Role };
+
+async function loadOwnedBooking(tx: Tx, actor: Actor, bookingId: string): Promise<Booking> {
+  const [row] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for('update');
+  // Someone else's booking is "not found" to an employee: its existence is not theirs to learn.
+  if (!row || (row.userId !== actor.id && !hasRole(actor.role, 'hr'))) throw new Refusal('That booking was not found.', 404);
+  return row;
+}
+
+async function notifyOwner(tx: Tx, booking: Booking, actor: Actor, message: string) {
+  if (!booking.userId || booking.userId === actor.id) return;
+  await tx.insert(notifications).values({ userId: booking.userId, kind: 'booking_changed', message, link: '/bookings' });
+}
+
+/** Moves a live booking to a new time in the same room: the same station if it is free, else another. */
+export async function moveBooking(db: Db, input: { actor: Actor; bookingId: string; start: Date; end: Date; now: Date }): Promise<Booking> {
+  const { actor, bookingId, start, end, now } = input;
+  let ctx: RoomContext | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const current = await loadOwnedBooking(tx, actor, bookingId);
+      if (current.status !== 'booked') throw new Refusal('That booking was cancelled, so it cannot be moved.', 409);
+      if (current.endAt <= now) throw new Refusal('That booking is over, so it cannot be moved.', 409);
+      ctx = await loadRoomContext(tx, current.roomId);
+      if (!ctx) throw new Refusal('That room does not exist.', 404);
+      const rule = checkBooking({
+        start,
+        end,
+        now,
+        site: siteInfo(ctx.site),
+        room: ctx.room,
+        policy: ctx.policy,
+        closures: await closuresInRoom(tx, current.roomId, start, end),
+        ownBookings: current.userId ? await ownLiveBookings(tx, current.userId, start, end, current.id) : [],
+      });
+      if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
+      const blockEnd = addMinutes(end, ctx.policy.bufferMin);
+      const moved = await placeOnAStation(
+        tx,
+        ctx,
+        start,
+        end,
+        async (sp, stationId) => {
+          const [row] = await sp.update(bookings)
+            .set({ stationId, startAt: start, endAt: end, blockEnd, sequence: sql`${bookings.sequence} + 1`, updatedAt: sql`now()` })
+            .where(eq(bookings.id, current.id))
+            .returning();
+          return row;
+        },
+        current,
+      );
+      await notifyOwner(tx, current, actor, `Your booking in ${ctx.room.name} was moved to ${formatLocal(start, ctx.site.timeZone)}–${formatTime(end, ctx.site.timeZone)}.`);
+      return moved;
+    });
+  } catch (err) {
+    if (err instanceof NoStationFree && ctx) {
+      throw await fullRefusal(db, ctx, start, end, now, `Every station in ${ctx.room.name} is taken from ${formatLocal(start, ctx.site.timeZone)}.`);
+    }
+    throw err;
+  }
+}
+
+export async function cancelBooking(db: Db, input: { actor: Actor; bookingId: string; reason?: string }): Promise<Booking> {
+  return db.transaction(async (tx) => {
+    const current = await loadOwnedBooking(tx, input.actor, input.bookingId);
+    if (current.status === 'cancelled') return current;
+    const [row] = await tx
+      .update(bookings)
+      .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelReason: input.reason ?? null, sequence: sql`${bookings.sequence} + 1`, updatedAt: sql`now()` })
+      .where(eq(bookings.id, current.id))
+      .returning();
+    const ctx = await loadRoomContext(tx, current.roomId);
+    if (ctx) await notifyOwner(tx, current, input.actor, `Your booking in ${ctx.room.name} on ${formatLocal(current.startAt, ctx.site.timeZone)} was cancelled.`);
+    return row!;
+  });
+}
+
+export type MyBooking = {
+  id: string;
+  roomId: string;
+  roomName: string;
+  floor: string;
+  siteName: string;
+  timeZone: string;
+  stationId: string;
+  stationLabel: string;
+  start: Date;
+  end: Date;
+  status: 'booked' | 'cancelled';
+};
+
+/** The person's own bookings overlapping [from, to), oldest first. */
+export async function listOwnBookings(db: Db, userId: string, range: { from?: Date; to?: Date; includeCancelled?: boolean } = {}): Promise<MyBooking[]> {
+  return db
+    .select({
+      id: bookings.id,
+      roomId: bookings.roomId,
+      roomName: rooms.name,
+      floor: rooms.floor,
+      siteName: sites.name,
+      timeZone: sites.timeZone,
+      stationId: bookings.stationId,
+      stationLabel: stations.label,
+      start: bookings.startAt,
+      end: bookings.endAt,
+      status: bookings.status,
+    })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .innerJoin(sites, eq(sites.id, rooms.siteId))
+    .innerJoin(stations, eq(stations.id, bookings.stationId))
+    .where(
+      and(
+        eq(bookings.userId, userId),
+        range.includeCancelled ? undefined : eq(bookings.status, 'booked'),
+        range.to ? lt(bookings.startAt, range.to) : undefined,
+        range.from ? gt(bookings.endAt, range.from) : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.startAt))
+    .limit(1000);
+}
+
+export async function findOwnBooking(db: Db, userId: string, id: string) {
+  const [row] = await db.select().from(bookings).where(and(eq(bookings.id, id), eq(bookings.userId, userId))).limit(1);
+  return row;
+}

@@ -1,0 +1,126 @@
+import { floorToStep, openWindow, type Window } from './booking-rules';
+import type { OpeningHours } from './opening-hours';
+import { addDays, addMinutes, localParts, overlaps } from './time';
+
+/** A live booking as availability sees it: which station, and how long it holds it (buffer included). */
+export type Busy = { stationId: string; start: Date; blockEnd: Date };
+export type StationRef = { id: string; position: number };
+
+export type RoomTimeline = {
+  timeZone: string;
+  hours: OpeningHours;
+  stations: StationRef[];
+  busy: Busy[];
+  closures: Window[];
+  outOfService?: boolean;
+};
+
+/** Stations (in order) with nothing held across [start, holdEnd). */
+export function freeStations(t: Pick<RoomTimeline, 'stations' | 'busy'>, start: Date, holdEnd: Date): StationRef[] {
+  return [...t.stations]
+    .sort((a, b) => a.position - b.position)
+    .filter((s) => !t.busy.some((b) => b.stationId === s.id && overlaps(start, holdEnd, b.start, b.blockEnd)));
+}
+
+/** Whether [start, end) lies inside the room's open hours, clear of closures. */
+export function isOpenFor(t: RoomTimeline, start: Date, end: Date): boolean {
+  if (t.outOfService) return false;
+  const window = openWindow(t.hours, localParts(start, t.timeZone).date, t.timeZone);
+  if (!window || start < window.start || end > window.end) return false;
+  return !t.closures.some((c) => overlaps(start, end, c.start, c.end));
+}
+
+export type Cell = { start: Date; end: Date; total: number; free: number };
+
+/** One cell per slot step across [from, to), inside opening hours, each with its free station count. */
+export function availabilityCells(t: RoomTimeline, from: Date, to: Date, stepMin: number): Cell[] {
+  const cells: Cell[] = [];
+  let date = localParts(from, t.timeZone).date;
+  const lastDate = localParts(to, t.timeZone).date;
+  for (let guard = 0; date <= lastDate && guard < 400; guard++, date = addDays(date, 1)) {
+    const window = openWindow(t.hours, date, t.timeZone);
+    if (!window) continue;
+    for (let s = window.start; s < window.end; s = addMinutes(s, stepMin)) {
+      const e = addMinutes(s, stepMin) < window.end ? addMinutes(s, stepMin) : window.end;
+      if (e <= from || s >= to) continue;
+      const closed = t.outOfService || t.closures.some((c) => overlaps(s, e, c.start, c.end));
+      cells.push({ start: s, end: e, total: t.stations.length, free: closed ? 0 : freeStations(t, s, e).length });
+    }
+  }
+  return cells;
+}
+
+export type Segment = { start: Date; end: Date; held: number; free: number; total: number };
+
+/**
+ * Maximal stretches in which the held station count is constant and above zero: what a
+ * calendar shows as "Reserved" without saying whose. `busy` here is what others hold;
+ * `allBusy` (others and the viewer) decides how many stations are still free.
+ */
+export function reservedSegments(busy: Busy[], allBusy: Busy[], total: number): Segment[] {
+  const points = [...new Set(busy.flatMap((b) => [b.start.getTime(), b.blockEnd.getTime()]))].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = new Date(points[i]!);
+    const end = new Date(points[i + 1]!);
+    const held = busy.filter((b) => overlaps(start, end, b.start, b.blockEnd)).length;
+    if (held === 0) continue;
+    const allHeld = new Set(allBusy.filter((b) => overlaps(start, end, b.start, b.blockEnd)).map((b) => b.stationId)).size;
+    const free = Math.max(0, total - allHeld);
+    const last = out[out.length - 1];
+    if (last && last.end.getTime() === start.getTime() && last.held === held && last.free === free) last.end = end;
+    else out.push({ start, end, held, free, total });
+  }
+  return out;
+}
+
+/**
+ * Whether the room has a station free at `now`, and until when: the latest moment any
+ * free station stays free, capped by closing time and the next closure.
+ */
+export function freeNow(t: RoomTimeline, now: Date): { free: boolean; until: Date | null; stations: number } {
+  if (t.outOfService) return { free: false, until: null, stations: 0 };
+  const window = openWindow(t.hours, localParts(now, t.timeZone).date, t.timeZone);
+  if (!window || now < window.start || now >= window.end) return { free: false, until: null, stations: 0 };
+  if (t.closures.some((c) => c.start <= now && now < c.end)) return { free: false, until: null, stations: 0 };
+  let cap = window.end;
+  for (const c of t.closures) if (c.start > now && c.start < cap) cap = c.start;
+  let best: Date | null = null;
+  let count = 0;
+  for (const s of t.stations) {
+    const mine = t.busy.filter((b) => b.stationId === s.id);
+    if (mine.some((b) => b.start <= now && now < b.blockEnd)) continue;
+    count++;
+    const next = mine.filter((b) => b.start > now).reduce<Date>((m, b) => (b.start < m ? b.start : m), cap);
+    if (!best || next > best) best = next;
+  }
+  return { free: count > 0, until: best, stations: count };
+}
+
+/**
+ * The free start nearest to `asked` on the same local day (either side), for a booking of
+ * `lengthMin` plus `bufferMin`, on the step grid and not before the slot under way.
+ */
+export function nearestFreeStart(
+  t: RoomTimeline,
+  asked: Date,
+  lengthMin: number,
+  bufferMin: number,
+  stepMin: number,
+  now: Date,
+  maxDistanceMin = 240,
+): { start: Date; end: Date } | null {
+  const earliest = floorToStep(now, stepMin, t.timeZone);
+  const base = floorToStep(asked, stepMin, t.timeZone);
+  const day = localParts(asked, t.timeZone).date;
+  for (let k = 1; k * stepMin <= maxDistanceMin; k++) {
+    for (const dir of [1, -1]) {
+      const start = addMinutes(base, dir * k * stepMin);
+      if (start < earliest || localParts(start, t.timeZone).date !== day) continue;
+      const end = addMinutes(start, lengthMin);
+      if (!isOpenFor(t, start, end)) continue;
+      if (freeStations(t, start, addMinutes(end, bufferMin)).length > 0) return { start, end };
+    }
+  }
+  return null;
+}

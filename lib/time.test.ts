@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, localDayRange, localParts, weekdayOf, zonedInstant } from './time';
+
+const NY = 'America/New_York';
+const LDN = 'Europe/London';
+
+describe('zoned time, whatever the server zone (' + (process.env.TZ ?? 'system') + ')', () => {
+  it('puts 09:30 local on the right instant either side of each DST change', () => {
+    // New York springs forward on 2026-03-08 and falls back on 2026-11-01.
+    expect(zonedInstant('2026-03-07', '09:30', NY).toISOString()).toBe('2026-03-07T14:30:00.000Z');
+    expect(zonedInstant('2026-03-08', '09:30', NY).toISOString()).toBe('2026-03-08T13:30:00.000Z');
+    expect(zonedInstant('2026-10-31', '09:30', NY).toISOString()).toBe('2026-10-31T13:30:00.000Z');
+    expect(zonedInstant('2026-11-01', '09:30', NY).toISOString()).toBe('2026-11-01T14:30:00.000Z');
+    // London springs forward on 2026-03-29 and falls back on 2026-10-25.
+    expect(zonedInstant('2026-03-28', '09:30', LDN).toISOString()).toBe('2026-03-28T09:30:00.000Z');
+    expect(zonedInstant('2026-03-29', '09:30', LDN).toISOString()).toBe('2026-03-29T08:30:00.000Z');
+    expect(zonedInstant('2026-10-25', '09:30', LDN).toISOString()).toBe('2026-10-25T09:30:00.000Z');
+  });
+
+  it('reads the wall clock back in the zone', () => {
+    expect(localParts(new Date('2026-03-08T13:30:00Z'), NY)).toEqual({ date: '2026-03-08', time: '09:30', weekday: 0, minutes: 570 });
+    expect(localParts(new Date('2026-10-25T23:30:00Z'), LDN)).toMatchObject({ date: '2026-10-25', time: '23:30' });
+    expect(localParts(new Date('2026-11-01T04:30:00Z'), NY)).toMatchObject({ date: '2026-11-01', time: '00:30' });
+  });
+
+  it('knows local days of 23 and 25 hours', () => {
+    const [s1, e1] = localDayRange('2026-03-08', NY);
+    expect((e1.getTime() - s1.getTime()) / 3_600_000).toBe(23);
+    const [s2, e2] = localDayRange('2026-11-01', NY);
+    expect((e2.getTime() - s2.getTime()) / 3_600_000).toBe(25);
+    const [s3, e3] = localDayRange('2026-10-25', LDN);
+    expect((e3.getTime() - s3.getTime()) / 3_600_000).toBe(25);
+  });
+
+  it('moves a wall time skipped by spring-forward to after the gap', () => {
+    expect(localParts(zonedInstant('2026-03-08', '02:30', NY), NY).time).toBe('03:30');
+  });
+
+  it('does calendar arithmetic on dates', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(weekdayOf('2026-11-26')).toBe(4);
+  });
+});
