@@ -14,3 +14,4 @@ export function pgError(err: unknown): { code?: string; constraint?: string } {
 
 export const EXCLUSION_VIOLATION = '23P01';
 export const UNIQUE_VIOLATION = '23505';
+export const DEADLOCK = '40P01';

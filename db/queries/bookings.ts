@@ -5,7 +5,7 @@ import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts } from '@/lib/time';
 import type { Db } from '../client';
-import { EXCLUSION_VIOLATION, pgError } from '../errors';
+import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
 import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
 
 type Tx = Db;
@@ -124,8 +124,10 @@ async function fullRefusal(db: Db, ctx: RoomContext, start: Date, end: Date, now
 }
 
 /**
- * Tries each station in turn (those that look free first) inside a savepoint; the
- * database's EXCLUDE constraint decides races. Returns the booking or throws.
+ * Puts the booking on the first station that is free, re-reading which stations are held
+ * after each miss. Each try runs in a savepoint; the database's EXCLUDE constraint decides
+ * races (23P01: someone got there first; 40P01: two inserts checked each other at once and
+ * one was chosen to yield). Returns the booking or throws NoStationFree.
  */
 async function placeOnAStation(
   tx: Tx,
@@ -136,20 +138,23 @@ async function placeOnAStation(
   moving?: Booking,
 ): Promise<Booking> {
   const holdEnd = addMinutes(end, ctx.policy.bufferMin);
-  const preferStationId = moving?.stationId;
-  const busy = (await busyInRoom(tx, ctx.room.id, start, holdEnd)).filter((b) => b.id !== moving?.id).map((b) => ({ stationId: b.stationId, start: b.start, blockEnd: b.blockEnd })) as Busy[];
-  const looksFree = freeStations({ stations: ctx.stations, busy }, start, holdEnd);
-  const ordered = preferStationId ? [...looksFree].sort((a, b) => Number(b.id === preferStationId) - Number(a.id === preferStationId)) : looksFree;
-  for (const station of ordered) {
+  const maxTries = ctx.stations.length * 3 + 3;
+  for (let attempt = 0; attempt < maxTries; attempt++) {
+    const busy: Busy[] = (await busyInRoom(tx, ctx.room.id, start, holdEnd))
+      .filter((b) => b.id !== moving?.id)
+      .map((b) => ({ stationId: b.stationId, start: b.start, blockEnd: b.blockEnd }));
+    const free = freeStations({ stations: ctx.stations, busy }, start, holdEnd);
+    if (free.length === 0) break;
+    const station = free.find((s) => s.id === moving?.stationId) ?? free[0]!;
     try {
       const booking = await tx.transaction(async (sp) => place(sp as unknown as Tx, station.id));
       if (booking) return booking;
     } catch (err) {
       const { code, constraint } = pgError(err);
-      if (code === EXCLUSION_VIOLATION && constraint === 'bookings_station_no_overlap') continue;
       if (code === EXCLUSION_VIOLATION && constraint === 'bookings_person_no_overlap') {
         throw new Refusal('You already have a booking at that time.', 409);
       }
+      if ((code === EXCLUSION_VIOLATION && constraint === 'bookings_station_no_overlap') || code === DEADLOCK) continue;
       throw err;
     }
   }

@@ -36,6 +36,8 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('concurrent booking on PostgreSQ
       const results = await Promise.allSettled(people.map((p) => createBooking(t.db, { userId: p.id, roomId: w.wellness.id, start, end, now })));
       const ok = results.filter((r) => r.status === 'fulfilled');
       const refused = results.filter((r) => r.status === 'rejected');
+      const odd = refused.map((r) => (r as PromiseRejectedResult).reason).find((e) => !(e instanceof Refusal));
+      expect(odd, `round ${round}`).toBeUndefined();
       expect(ok, `round ${round}`).toHaveLength(3);
       expect(refused).toHaveLength(197);
       for (const r of refused) {
