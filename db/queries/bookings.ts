@@ -115,7 +115,7 @@ export function describeSuggestions(suggestions: Suggestion[], timeZone: string)
   return parts.length ? `${parts.join('; ')}.` : 'No other room or nearby time is free that day.';
 }
 
-class NoStationFree extends Error {}
+export class NoStationFree extends Error {}
 
 /** Every station in the room is held at that time: 409 with the nearest alternatives. */
 async function fullRefusal(db: Db, ctx: RoomContext, start: Date, end: Date, now: Date, what: string): Promise<Refusal> {
@@ -129,7 +129,7 @@ async function fullRefusal(db: Db, ctx: RoomContext, start: Date, end: Date, now
  * races (23P01: someone got there first; 40P01: two inserts checked each other at once and
  * one was chosen to yield). Returns the booking or throws NoStationFree.
  */
-async function placeOnAStation(
+export async function placeOnAStation(
   tx: Tx,
   ctx: RoomContext,
   start: Date,
