@@ -58,7 +58,7 @@ export type Segment = { start: Date; end: Date; held: number; free: number; tota
  * `allBusy` (others and the viewer) decides how many stations are still free.
  */
 export function reservedSegments(busy: Busy[], allBusy: Busy[], total: number): Segment[] {
-  const points = [...new Set(busy.flatMap((b) => [b.start.getTime(), b.blockEnd.getTime()]))].sort((a, b) => a - b);
+  const points = [...new Set([...busy, ...allBusy].flatMap((b) => [b.start.getTime(), b.blockEnd.getTime()]))].sort((a, b) => a - b);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = new Date(points[i]!);
@@ -120,6 +120,30 @@ export function nearestFreeStart(
       const end = addMinutes(start, lengthMin);
       if (!isOpenFor(t, start, end)) continue;
       if (freeStations(t, start, addMinutes(end, bufferMin)).length > 0) return { start, end };
+    }
+  }
+  return null;
+}
+
+/** The first free start at or after `from`, within `days` days: on the step grid, inside opening hours. */
+export function nextFreeStart(
+  t: RoomTimeline,
+  from: Date,
+  lengthMin: number,
+  bufferMin: number,
+  stepMin: number,
+  days = 7,
+): { start: Date; end: Date } | null {
+  if (t.outOfService || t.stations.length === 0) return null;
+  let date = localParts(from, t.timeZone).date;
+  for (let d = 0; d <= days; d++, date = addDays(date, 1)) {
+    const window = openWindow(t.hours, date, t.timeZone);
+    if (!window) continue;
+    for (let s = window.start; addMinutes(s, lengthMin) <= window.end; s = addMinutes(s, stepMin)) {
+      if (s < floorToStep(from, stepMin, t.timeZone)) continue;
+      const e = addMinutes(s, lengthMin);
+      if (t.closures.some((c) => overlaps(s, e, c.start, c.end))) continue;
+      if (freeStations(t, s, addMinutes(e, bufferMin)).length > 0) return { start: s, end: e };
     }
   }
   return null;

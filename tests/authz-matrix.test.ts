@@ -8,7 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import { createBooking } from '@/db/queries/bookings';
 import { findPersonByEmail } from '@/db/queries/people';
+import { rooms } from '@/db/schema';
+import { addDays, addMinutes, localParts, weekdayOf, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { freshDb, type TestDb } from './db';
@@ -48,10 +52,17 @@ const PERSONA_EMAIL: Record<Exclude<Persona, 'anonymous'>, string> = {
   admin: 'admin@example.com',
 };
 
-type Ids = { amara: User; beth: User; chen: User; admin: User };
+type Ids = { amara: User; beth: User; chen: User; admin: User; roomId: string; siteId: string; amaraBookingId: string; slot: (n: number) => { start: string; end: string } };
 type Call = (mod: Record<string, unknown>, name: string, ids: Ids) => Promise<unknown>;
 /** 303 stands for "redirected" (sign-in and sign-out end in a redirect). */
-type Entry = { expect: Record<Persona, number> & { otherRecord?: number }; call?: Call; otherRecord?: Call; reason?: string };
+type Entry = {
+  expect: Record<Persona, number> & { otherRecord?: number };
+  call?: Call;
+  /** The call on a record that is not the caller's, made as `as` (default: the admin). */
+  otherRecord?: Call;
+  otherAs?: 'beth' | 'admin';
+  reason?: string;
+};
 
 function form(fields: Record<string, string>) {
   const fd = new FormData();
@@ -69,8 +80,16 @@ const route =
       params: Promise.resolve(params?.(ids) ?? {}),
     });
 
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', host: 'localhost:3000' },
+  body: JSON.stringify(body),
+});
+const range = (ids: Ids) => `from=${encodeURIComponent(ids.slot(0).start)}&to=${encodeURIComponent(ids.slot(40).end)}`;
+
 const everyone = (code: number) => ({ anonymous: code, employee: code, hr: code, admin: code });
 const adminOnly = { anonymous: 401, employee: 403, hr: 403, admin: 200 };
+const signedIn = (code: number) => ({ anonymous: 401, employee: code, hr: code, admin: code });
 
 export const MATRIX: Record<string, Entry> = {
   'app/signin/actions.ts#demoSignInAction': {
@@ -99,6 +118,30 @@ export const MATRIX: Record<string, Entry> = {
     otherRecord: action((ids) => ({ personId: ids.admin.id, active: 'false' })),
   },
   'app/api/health/route.ts#GET': { expect: everyone(200), call: route('/api/health') },
+  'app/api/v1/sites/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/sites') },
+  'app/api/v1/rooms/route.ts#GET': { expect: signedIn(200), call: (m, n, ids) => route(`/api/v1/rooms?siteId=${ids.siteId}`)(m, n, ids) },
+  'app/api/v1/rooms/[id]/availability/route.ts#GET': {
+    expect: signedIn(200),
+    call: (m, n, ids) => route(`/api/v1/rooms/${ids.roomId}/availability?${range(ids)}`, undefined, () => ({ id: ids.roomId }))(m, n, ids),
+  },
+  'app/api/v1/bookings/route.ts#GET': { expect: signedIn(200), call: (m, n, ids) => route(`/api/v1/bookings?${range(ids)}`)(m, n, ids) },
+  'app/api/v1/bookings/route.ts#POST': {
+    expect: signedIn(201),
+    call: (m, n, ids) => route('/api/v1/bookings', json('POST', { roomId: ids.roomId, ...ids.slot(4) }))(m, n, ids),
+  },
+  'app/api/v1/bookings/[id]/route.ts#PATCH': {
+    // Employees move their own; HR and admins may move anyone's; someone else's is not found.
+    expect: { ...signedIn(200), otherRecord: 404 },
+    call: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraBookingId}`, json('PATCH', ids.slot(8)), () => ({ id: ids.amaraBookingId }))(m, n, ids),
+    otherRecord: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraBookingId}`, json('PATCH', ids.slot(12)), () => ({ id: ids.amaraBookingId }))(m, n, ids),
+    otherAs: 'beth',
+  },
+  'app/api/v1/bookings/[id]/route.ts#DELETE': {
+    expect: { ...signedIn(204), otherRecord: 404 },
+    call: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraBookingId}`, { method: 'DELETE' }, () => ({ id: ids.amaraBookingId }))(m, n, ids),
+    otherRecord: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraBookingId}`, { method: 'DELETE' }, () => ({ id: ids.amaraBookingId }))(m, n, ids),
+    otherAs: 'beth',
+  },
   'app/api/auth/[...nextauth]/route.ts#GET': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
   'app/api/auth/[...nextauth]/route.ts#POST': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
 };
@@ -148,7 +191,26 @@ beforeAll(async () => {
   await seedDemo(db.db);
   state.handle = db;
   const get = async (email: string) => (await findPersonByEmail(db.db as Db, email))!;
-  ids = { amara: await get('amara@example.com'), beth: await get('beth@example.com'), chen: await get('chen@example.com'), admin: await get('admin@example.com') };
+  const amara = await get('amara@example.com');
+  const [room] = await db.db.select().from(rooms).where(eq(rooms.name, 'Wellness Room 3'));
+  // Slots on the next weekday at least two days ahead, from 08:00 New York time, 15 minutes apart.
+  let date = localParts(new Date(Date.now() + 2 * 86_400_000), 'America/New_York').date;
+  while ([0, 6].includes(weekdayOf(date))) date = addDays(date, 1);
+  const slot = (n: number) => {
+    const start = addMinutes(zonedInstant(date, '08:00', 'America/New_York'), n * 15);
+    return { start: start.toISOString(), end: addMinutes(start, 30).toISOString() };
+  };
+  const booking = await createBooking(db.db, { userId: amara.id, roomId: room!.id, start: new Date(slot(0).start), end: new Date(slot(0).end), now: new Date() });
+  ids = {
+    amara,
+    beth: await get('beth@example.com'),
+    chen: await get('chen@example.com'),
+    admin: await get('admin@example.com'),
+    roomId: room!.id,
+    siteId: room!.siteId,
+    amaraBookingId: booking.id,
+    slot,
+  };
 });
 afterAll(async () => {
   await db?.dispose();
@@ -180,7 +242,7 @@ describe('authorization matrix', () => {
       if (entry.otherRecord) {
         it(`answers ${entry.expect.otherRecord} on a record the caller may not touch`, async () => {
           const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), file))) as Record<string, unknown>;
-          state.user = ids.admin;
+          state.user = ids[entry.otherAs ?? 'admin'];
           expect(await outcome(() => entry.otherRecord!(mod, name, ids))).toBe(entry.expect.otherRecord);
         });
       }

@@ -1,19 +1,23 @@
+import Link from 'next/link';
 import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import type { RoomSummary } from '@/db/queries/rooms';
 
-export function RoomCard({ room }: { room: RoomSummary }) {
+/** A room at a glance: name (linking to its calendar), floor, stations, amenities, and what is free. */
+export function RoomCard({ room, children }: { room: RoomSummary; children?: React.ReactNode }) {
   const outOfService = room.status === 'out_of_service';
   return (
     <article className="card" aria-labelledby={`room-${room.id}`}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: '0.5rem', alignItems: 'baseline' }}>
-        <h3 id={`room-${room.id}`}>{room.name}</h3>
-        {outOfService ? <span className="badge badge-danger">Out of service</span> : <span className="badge badge-ok">Open</span>}
+        <h3 id={`room-${room.id}`}>
+          <Link href={`/rooms/${room.id}`}>{room.name}</Link>
+        </h3>
+        {outOfService && <span className="badge badge-danger">Out of service</span>}
       </div>
-      <p className="muted small">
+      <p className="muted small" style={{ margin: 0 }}>
         Floor {room.floor} · {room.stations} {room.stations === 1 ? 'station' : 'stations'}
       </p>
       {outOfService && room.outOfServiceReason && <p className="small">{room.outOfServiceReason}</p>}
-      {room.directions && <p className="small">{room.directions}</p>}
+      {children}
       <ul className="chips" aria-label="Amenities">
         {room.amenities.filter(isAmenity).map((a) => (
           <li key={a}>{AMENITY_LABELS[a]}</li>

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
-import { freeStations, isOpenFor, nearestFreeStart, type Busy, type RoomTimeline } from '@/lib/availability';
+import { freeNow, freeStations, isOpenFor, nearestFreeStart, type Busy, type RoomTimeline } from '@/lib/availability';
 import { checkBooking, type SiteInfo, type Window } from '@/lib/booking-rules';
 import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
-import { addMinutes, formatLocal, formatTime, localDayRange, localParts } from '@/lib/time';
+import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
 import type { Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
 import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
@@ -324,4 +324,24 @@ export async function listOwnBookings(db: Db, userId: string, range: { from?: Da
 export async function findOwnBooking(db: Db, userId: string, id: string) {
   const [row] = await db.select().from(bookings).where(and(eq(bookings.id, id), eq(bookings.userId, userId))).limit(1);
   return row;
+}
+
+/**
+ * "Book now": the first free station in the room from this minute, for the site's default
+ * length, or less when the room closes or a station is needed sooner (never under the minimum).
+ */
+export async function bookNow(db: Db, input: { userId: string; roomId: string; now: Date }): Promise<Booking> {
+  const ctx = await loadRoomContext(db, input.roomId);
+  if (!ctx) throw new Refusal('That room does not exist.', 404);
+  const start = new Date(Math.floor(input.now.getTime() / 60_000) * 60_000);
+  const t = await timelineFor(db, ctx, start, addMinutes(start, 24 * 60));
+  const state = freeNow(t, start);
+  let end = addMinutes(start, ctx.policy.defaultLengthMin);
+  if (state.free && state.until && state.until < addMinutes(end, ctx.policy.bufferMin)) {
+    end = addMinutes(state.until, -ctx.policy.bufferMin);
+  }
+  if (!state.free || minutesBetween(start, end) < ctx.policy.minLengthMin) {
+    throw await fullRefusal(db, ctx, start, addMinutes(start, ctx.policy.defaultLengthMin), input.now, `No station in ${ctx.room.name} is free right now.`);
+  }
+  return createBooking(db, { userId: input.userId, roomId: input.roomId, start, end, now: input.now });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
+import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { getCurrentUser } from './session';
 
@@ -20,10 +21,8 @@ export function jsonError(status: number, error: string, extra: Record<string, u
   return NextResponse.json({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-/** Writes accept only JSON from the app's own origin (a browser always sends Origin on them). */
-function sameOriginJson(req: Request): string | null {
-  const type = req.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('application/json')) return 'Send the body as application/json.';
+/** Writes come only from the app's own origin (a browser always sends Origin on them). */
+function crossOrigin(req: Request): string | null {
   const origin = req.headers.get('origin');
   if (origin) {
     const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
@@ -38,9 +37,15 @@ function sameOriginJson(req: Request): string | null {
   return null;
 }
 
+function notJson(req: Request): string | null {
+  const type = req.headers.get('content-type') ?? '';
+  return type.toLowerCase().startsWith('application/json') ? null : 'Send the body as application/json.';
+}
+
 /**
  * The one wrapper every route handler goes through: who is signed in, may they, are the
- * query, body and params valid. Answers 401, 403, 415 or 422 JSON before the handler runs.
+ * query, body and params valid. Answers 401, 403, 415 or 422 JSON before the handler runs;
+ * a Refusal thrown by the handler becomes its status with `{ error, …extra }`.
  */
 export function defineRoute<
   A extends Access,
@@ -68,12 +73,16 @@ export function defineRoute<
       }
       return undefined;
     };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const refusal = crossOrigin(req);
+      if (refusal) return jsonError(403, refusal);
+    }
     const params = parse(spec.params, context?.params ? await context.params : {}, 'params');
     if (spec.params && Object.keys(fields).length) return jsonError(404, 'Not found.');
     const query = parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query');
     let body: unknown;
     if (spec.body) {
-      const refusal = sameOriginJson(req);
+      const refusal = notJson(req);
       if (refusal) return jsonError(415, refusal);
       let raw: unknown;
       try {
@@ -84,13 +93,20 @@ export function defineRoute<
       body = parse(spec.body, raw, 'body');
     }
     if (Object.keys(fields).length) return jsonError(422, 'Please correct the fields listed.', { fields });
-    return handler({
-      req,
-      user: user as never,
-      db: getDb,
-      query: query as never,
-      body: body as never,
-      params: params as never,
-    });
+    try {
+      return await handler({
+        req,
+        user: user as never,
+        db: getDb,
+        query: query as never,
+        body: body as never,
+        params: params as never,
+      });
+    } catch (err) {
+      if (err instanceof Refusal) {
+        return jsonError(err.status, err.message, err.status === 422 ? { fields: {}, ...err.extra } : err.extra);
+      }
+      throw err;
+    }
   };
 }

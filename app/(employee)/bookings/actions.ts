@@ -1,0 +1,38 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { cancelBooking, findOwnBooking, loadRoomContext, moveBooking } from '@/db/queries/bookings';
+import { defineAction } from '@/lib/auth/action';
+import { Refusal } from '@/lib/errors';
+import { lengthMinutes, localDate, localTime } from '@/lib/schemas/booking';
+import { addMinutes, formatLocal, zonedInstant } from '@/lib/time';
+
+const idSchema = z.object({ bookingId: z.uuid({ error: 'Choose a booking.' }) });
+
+export const cancelBookingAction = defineAction('employee', idSchema, async ({ bookingId }, { user, db }) => {
+  await cancelBooking(db, { actor: user, bookingId });
+  revalidatePath('/bookings');
+  revalidatePath('/');
+  return { ok: true, status: 200, message: 'Booking cancelled. The station is free for others now.' };
+});
+
+const moveSchema = z.object({
+  bookingId: z.uuid({ error: 'Choose a booking.' }),
+  date: localDate,
+  start: localTime,
+  length: lengthMinutes,
+});
+
+/** Moves her own booking to a local date and time in the room's site zone. */
+export const moveBookingAction = defineAction('employee', moveSchema, async (input, { user, db }) => {
+  const current = await findOwnBooking(db, user.id, input.bookingId);
+  if (!current) throw new Refusal('That booking was not found.', 404);
+  const ctx = await loadRoomContext(db, current.roomId);
+  if (!ctx) throw new Refusal('That room does not exist.', 404);
+  const start = zonedInstant(input.date, input.start, ctx.site.timeZone);
+  const moved = await moveBooking(db, { actor: user, bookingId: current.id, start, end: addMinutes(start, input.length), now: new Date() });
+  revalidatePath('/bookings');
+  revalidatePath('/');
+  return { ok: true, status: 200, message: `Moved to ${formatLocal(moved.startAt, ctx.site.timeZone)}.` };
+});

@@ -1,0 +1,63 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useId, useState } from 'react';
+import { ActionButton } from '@/app/_components/action-button';
+import { initialActionState } from '@/lib/auth/action-state';
+import { cancelBookingAction, moveBookingAction } from './actions';
+
+type Props = {
+  booking: { id: string; roomId: string; title: string; where: string; date: string; start: string; length: number; timeZone: string };
+};
+
+export function UpcomingBooking({ booking }: Props) {
+  const [moving, setMoving] = useState(false);
+  const [state, move, pending] = useActionState(moveBookingAction, initialActionState);
+  const id = useId();
+  const err = (f: string) => state.fields?.[f]?.[0];
+
+  return (
+    <li className="card stack" aria-labelledby={`${id}-title`}>
+      <div>
+        <h3 id={`${id}-title`} style={{ margin: 0 }}>
+          {booking.title}
+        </h3>
+        <p className="muted small" style={{ margin: 0 }}>
+          {booking.where}
+        </p>
+      </div>
+      <div className="inline-form">
+        <button type="button" className="btn btn-secondary btn-small" aria-expanded={moving} aria-controls={`${id}-move`} onClick={() => setMoving(!moving)}>
+          Move
+        </button>
+        <ActionButton action={cancelBookingAction} label="Cancel booking" className="btn btn-danger btn-small" fields={{ bookingId: booking.id }} />
+        <Link href={`/rooms/${booking.roomId}`} className="small">
+          Room calendar
+        </Link>
+      </div>
+      <form id={`${id}-move`} action={move} className="filters" hidden={!moving} aria-label={`Move booking ${booking.title}`}>
+        <input type="hidden" name="bookingId" value={booking.id} />
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input id={`${id}-date`} name="date" type="date" defaultValue={booking.date} aria-describedby={err('date') ? `${id}-date-err` : undefined} required />
+          {err('date') && <span id={`${id}-date-err`} className="field-error">{err('date')}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-start`}>Start ({booking.timeZone})</label>
+          <input id={`${id}-start`} name="start" type="time" step={300} defaultValue={booking.start} aria-describedby={err('start') ? `${id}-start-err` : undefined} required />
+          {err('start') && <span id={`${id}-start-err`} className="field-error">{err('start')}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-length`}>Minutes</label>
+          <input id={`${id}-length`} name="length" type="number" min={5} max={240} step={5} defaultValue={booking.length} required />
+        </div>
+        <button type="submit" className="btn" disabled={pending}>
+          Save new time
+        </button>
+      </form>
+      <p role="status" className={state.message ? (state.ok ? 'alert alert-ok' : 'alert alert-error') : 'sr-only'}>
+        {state.message}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { loadRoomContext } from '@/db/queries/bookings';
+import { getDb } from '@/db/runtime';
+import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
+import { requireRole } from '@/lib/auth/guards';
+import { idParams } from '@/lib/schemas/booking';
+import { localParts } from '@/lib/time';
+import { RoomSchedule } from './room-schedule';
+
+export const metadata: Metadata = { title: 'Room' };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function RoomPage({ params }: Props) {
+  await connection();
+  await requireRole('employee');
+  const parsed = idParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const ctx = await loadRoomContext(await getDb(), parsed.data.id);
+  if (!ctx) notFound();
+  const { room, site, policy } = ctx;
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{room.name}</h1>
+        <p>
+          {site.name} · floor {room.floor} · {ctx.stations.length} {ctx.stations.length === 1 ? 'station' : 'stations'} · times in {site.timeZone}
+        </p>
+        {room.directions && <p className="small">{room.directions}</p>}
+        <ul className="chips" aria-label="Amenities">
+          {room.amenities.filter(isAmenity).map((a) => (
+            <li key={a}>{AMENITY_LABELS[a]}</li>
+          ))}
+        </ul>
+      </header>
+      {room.status === 'out_of_service' ? (
+        <p className="alert alert-warn" role="status">
+          {room.name} is out of service{room.outOfServiceReason ? `: ${room.outOfServiceReason}` : '.'} It cannot be booked until it is back.
+        </p>
+      ) : (
+        <RoomSchedule
+          room={{ id: room.id, name: room.name, stations: ctx.stations.length }}
+          timeZone={site.timeZone}
+          today={localParts(new Date(), site.timeZone).date}
+          policy={{ slotStepMin: policy.slotStepMin, defaultLengthMin: policy.defaultLengthMin, minLengthMin: policy.minLengthMin, maxLengthMin: policy.maxLengthMin }}
+        />
+      )}
+    </div>
+  );
+}
