@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Amenity } from '@/lib/amenities';
-import { weekdayHours } from '@/lib/opening-hours';
+import { ROUND_THE_CLOCK, weekdayHours } from '@/lib/opening-hours';
 import type { Role } from '@/lib/roles';
 import type { Db } from './client';
 import { policies, rooms, sites, stations, users } from './schema';
@@ -26,9 +26,10 @@ const HUDSON_YARDS_ROOMS: RoomSeed[] = [
   {
     name: 'Quiet Room 12B',
     floor: '12',
-    directions: 'West wing, opposite meeting room 12.14.',
+    directions: 'West wing, opposite meeting room 12.14. Open around the clock for night shifts.',
     stations: 1,
     amenities: ['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_nearby', 'fridge_nearby', 'step_free'],
+    openingHours: ROUND_THE_CLOCK,
   },
   {
     name: "Parents' Room 7",

@@ -1,10 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, signInAs } from './fixtures';
+import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, roomIdByName, signInAs } from './fixtures';
 
 const PAGES: { who: string | null; path: string; status?: number }[] = [
   { who: null, path: '/signin' },
   { who: 'amara@example.com', path: '/' },
   { who: 'amara@example.com', path: '/settings' },
+  { who: 'amara@example.com', path: '/rooms' },
+  { who: 'amara@example.com', path: '/rooms?amenity=pump_provided&amenity=step_free' },
+  { who: 'amara@example.com', path: '/bookings' },
+  { who: 'amara@example.com', path: 'room:Wellness Room 3' },
   { who: 'amara@example.com', path: '/hr', status: 403 },
   { who: 'amara@example.com', path: '/no-such-page', status: 404 },
   { who: 'hr@example.com', path: '/hr' },
@@ -21,7 +25,9 @@ for (const [label, viewport] of [
     for (const { who, path, status = 200 } of PAGES) {
       test(`${path} as ${who ?? 'a visitor'} has no axe violations`, async ({ page, context }) => {
         if (who) await signInAs(context, who);
-        const res = await page.goto(path);
+        const target = path.startsWith('room:') ? `/rooms/${await roomIdByName(context, path.slice(5))}` : path;
+        const res = await page.goto(target);
+        if (target.startsWith('/rooms/')) await expect(page.locator('.rbc-time-view')).toBeVisible();
         expect(res?.status()).toBe(status);
         await expectAccessible(page);
         await expectNoHorizontalScroll(page);

@@ -28,3 +28,40 @@ export async function expectNoHorizontalScroll(page: Page) {
   }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
+
+export const NY = 'America/New_York';
+
+/** A weekday at least `ahead` days from today in New York, as yyyy-MM-dd (bookable and open). */
+export function nextWeekday(ahead = 2): string {
+  const d = new Date(Date.now() + ahead * 86_400_000);
+  for (;;) {
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(d);
+    const part = (t: string) => local.find((p) => p.type === t)!.value;
+    if (!['Sat', 'Sun'].includes(part('weekday'))) return `${part('year')}-${part('month')}-${part('day')}`;
+    d.setTime(d.getTime() + 86_400_000);
+  }
+}
+
+/** ISO instant of a New York wall-clock time on a date (the e2e browser runs in New York too). */
+export function nyInstant(date: string, time: string): string {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const offset = (tz: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' }).formatToParts(guess);
+    const name = parts.find((p) => p.type === 'timeZoneName')!.value; // GMT-05:00
+    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  };
+  return new Date(guess.getTime() - offset(NY) * 60_000).toISOString();
+}
+
+export async function roomIdByName(context: BrowserContext, name: string): Promise<string> {
+  const rooms = (await (await context.request.get('/api/v1/rooms')).json()) as { id: string; name: string }[];
+  const room = rooms.find((r) => r.name === name);
+  if (!room) throw new Error(`no room named ${name}`);
+  return room.id;
+}
+
+/** Books through the JSON API, as a script or integration would. */
+export async function apiBook(context: BrowserContext, roomId: string, start: string, end: string) {
+  return context.request.post('/api/v1/bookings', { data: { roomId, start, end } });
+}

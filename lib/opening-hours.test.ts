@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOpeningHours, openingHoursSchema, weekdayHours } from './opening-hours';
+import { describeOpeningHours, openingHoursSchema, ROUND_THE_CLOCK, weekdayHours } from './opening-hours';
 
 describe('opening hours', () => {
   it('summarises runs of equal days', () => {
@@ -12,5 +12,7 @@ describe('opening hours', () => {
     const malformed = [null, { open: '7:00', close: '19:00' }, null, null, null, null, null];
     expect(openingHoursSchema.safeParse(malformed).success).toBe(false);
     expect(openingHoursSchema.safeParse(weekdayHours('07:00', '19:00')).success).toBe(true);
+    expect(openingHoursSchema.safeParse(ROUND_THE_CLOCK).success).toBe(true);
+    expect(openingHoursSchema.safeParse(weekdayHours('24:00', '24:00')).success).toBe(false);
   });
 });

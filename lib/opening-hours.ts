@@ -4,9 +4,11 @@ import { z } from 'zod';
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time such as 08:30' });
+/** A closing time may be 24:00: open until midnight, as rooms for night shifts are. */
+const closing = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'Use a 24-hour time such as 18:00, or 24:00 for midnight' });
 
 export const dayHoursSchema = z
-  .object({ open: hhmm, close: hhmm })
+  .object({ open: hhmm, close: closing })
   .refine((d) => d.open < d.close, { error: 'Closing time must be after opening time' });
 
 /** Opening hours per weekday; null means closed that day. */
@@ -27,6 +29,9 @@ export function weekdayHours(open: string, close: string, weekend: DayHours | nu
   const day = { open, close };
   return [weekend, day, day, day, day, day, weekend];
 }
+
+/** Open every day, all day. */
+export const ROUND_THE_CLOCK: OpeningHours = weekdayHours('00:00', '24:00', { open: '00:00', close: '24:00' });
 
 /** "Mon–Fri 07:00–19:00" style summary for display. */
 export function describeOpeningHours(hours: OpeningHours): string[] {

@@ -42,3 +42,9 @@ describe('zoned time, whatever the server zone (' + (process.env.TZ ?? 'system')
     expect(weekdayOf('2026-11-26')).toBe(4);
   });
 });
+
+describe('midnight as a closing time', () => {
+  it('reads 24:00 as the start of the next day', () => {
+    expect(zonedInstant('2026-03-08', '24:00', NY).toISOString()).toBe(zonedInstant('2026-03-09', '00:00', NY).toISOString());
+  });
+});

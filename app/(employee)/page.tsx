@@ -58,7 +58,7 @@ export default async function HomePage() {
               {freeFirst.map((room) => (
                 <RoomCard key={room.id} room={room}>
                   <RoomStatus room={room} timeZone={site.timeZone} now={now} />
-                  {room.free && <BookNowButton roomId={room.id} roomName={room.name} />}
+                  {room.status === 'active' && <BookNowButton roomId={room.id} roomName={room.name} free={room.free} />}
                 </RoomCard>
               ))}
             </div>

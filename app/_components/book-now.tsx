@@ -4,14 +4,17 @@ import { useActionState } from 'react';
 import { bookNowAction } from '@/app/(employee)/actions';
 import { initialActionState } from '@/lib/auth/action-state';
 
-export function BookNowButton({ roomId, roomName }: { roomId: string; roomName: string }) {
+/** One click books the first free station now. Stays mounted when the room fills, so its answer stays on screen. */
+export function BookNowButton({ roomId, roomName, free }: { roomId: string; roomName: string; free: boolean }) {
   const [state, action, pending] = useActionState(bookNowAction, initialActionState);
   return (
     <form action={action} className="stack" style={{ marginTop: '0.75rem' }}>
       <input type="hidden" name="roomId" value={roomId} />
-      <button type="submit" className="btn" disabled={pending} aria-label={`Book now in ${roomName}`}>
-        {pending ? 'Booking…' : 'Book now'}
-      </button>
+      {free && (
+        <button type="submit" className="btn" disabled={pending} aria-label={`Book now in ${roomName}`}>
+          {pending ? 'Booking…' : 'Book now'}
+        </button>
+      )}
       <p role="status" className={state.ok ? 'alert alert-ok' : state.message ? 'alert alert-error' : 'sr-only'}>
         {state.message}
       </p>

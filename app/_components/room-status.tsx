@@ -8,7 +8,7 @@ export function RoomStatus({ room, timeZone, now, at }: { room: RoomNow; timeZon
   if (room.free && room.until) {
     return (
       <p className="free-line">
-        Free {when} until {formatTime(room.until, timeZone)}
+        Free {when} until {untilText(room.until, timeZone)}
         {room.stations > 1 && ` · ${room.stationsFree} of ${room.stations} stations`}
       </p>
     );
@@ -16,4 +16,9 @@ export function RoomStatus({ room, timeZone, now, at }: { room: RoomNow; timeZon
   if (!room.nextFree) return <p className="busy-line">Nothing free in the next week.</p>;
   const sameDay = localParts(room.nextFree.start, timeZone).date === localParts(now, timeZone).date;
   return <p className="busy-line">Next free {sameDay ? `at ${formatTime(room.nextFree.start, timeZone)}` : formatLocal(room.nextFree.start, timeZone)}</p>;
+}
+
+function untilText(until: Date, timeZone: string): string {
+  const time = formatTime(until, timeZone);
+  return time === '00:00' ? 'midnight' : time;
 }

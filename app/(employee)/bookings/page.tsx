@@ -17,11 +17,12 @@ export default async function MyBookingsPage() {
   const db = await getDb();
   const now = new Date();
   const [all, notices] = await Promise.all([
-    listOwnBookings(db, user.id, { from: new Date(now.getTime() - 30 * 86_400_000) }),
+    listOwnBookings(db, user.id, { from: new Date(now.getTime() - 30 * 86_400_000), includeCancelled: true }),
     listUnreadNotices(db, user.id),
   ]);
+  // Cancelled bookings stay listed (marked) until their time has passed, so a change is never silent.
   const upcoming = all.filter((b) => b.end > now);
-  const past = all.filter((b) => b.end <= now).reverse();
+  const past = all.filter((b) => b.end <= now && b.status === 'booked').reverse();
 
   return (
     <div className="stack">
@@ -32,11 +33,12 @@ export default async function MyBookingsPage() {
       <Notices notices={notices} />
       <section aria-labelledby="upcoming-heading" className="stack">
         <h2 id="upcoming-heading">Upcoming</h2>
-        {upcoming.length === 0 ? (
+        {upcoming.every((b) => b.status === 'cancelled') && (
           <p className="muted">
             No upcoming bookings. <Link href="/rooms">Find a room</Link>.
           </p>
-        ) : (
+        )}
+        {upcoming.length > 0 && (
           <ul className="booking-list">
             {upcoming.map((b) => {
               const start = localParts(b.start, b.timeZone);
@@ -52,6 +54,7 @@ export default async function MyBookingsPage() {
                     start: start.time,
                     length: minutesBetween(b.start, b.end),
                     timeZone: b.timeZone,
+                    cancelled: b.status === 'cancelled',
                   }}
                 />
               );

@@ -2,40 +2,50 @@
 
 import Link from 'next/link';
 import { useActionState, useId, useState } from 'react';
-import { ActionButton } from '@/app/_components/action-button';
 import { initialActionState } from '@/lib/auth/action-state';
 import { cancelBookingAction, moveBookingAction } from './actions';
 
 type Props = {
-  booking: { id: string; roomId: string; title: string; where: string; date: string; start: string; length: number; timeZone: string };
+  booking: { id: string; roomId: string; title: string; where: string; date: string; start: string; length: number; timeZone: string; cancelled: boolean };
 };
 
 export function UpcomingBooking({ booking }: Props) {
   const [moving, setMoving] = useState(false);
   const [state, move, pending] = useActionState(moveBookingAction, initialActionState);
+  const [cancelState, cancel, cancelling] = useActionState(cancelBookingAction, initialActionState);
   const id = useId();
   const err = (f: string) => state.fields?.[f]?.[0];
 
   return (
-    <li className="card stack" aria-labelledby={`${id}-title`}>
+    <li className={booking.cancelled ? 'card stack cancelled' : 'card stack'} aria-labelledby={`${id}-title`}>
       <div>
         <h3 id={`${id}-title`} style={{ margin: 0 }}>
-          {booking.title}
+          {booking.title} {booking.cancelled && <span className="badge badge-warn">Cancelled</span>}
         </h3>
         <p className="muted small" style={{ margin: 0 }}>
           {booking.where}
         </p>
       </div>
-      <div className="inline-form">
-        <button type="button" className="btn btn-secondary btn-small" aria-expanded={moving} aria-controls={`${id}-move`} onClick={() => setMoving(!moving)}>
-          Move
-        </button>
-        <ActionButton action={cancelBookingAction} label="Cancel booking" className="btn btn-danger btn-small" fields={{ bookingId: booking.id }} />
-        <Link href={`/rooms/${booking.roomId}`} className="small">
-          Room calendar
-        </Link>
-      </div>
-      <form id={`${id}-move`} action={move} className="filters" hidden={!moving} aria-label={`Move booking ${booking.title}`}>
+      {!booking.cancelled && (
+        <div className="inline-form">
+          <button type="button" className="btn btn-secondary btn-small" aria-expanded={moving} aria-controls={`${id}-move`} onClick={() => setMoving(!moving)}>
+            Move
+          </button>
+          <form action={cancel}>
+            <input type="hidden" name="bookingId" value={booking.id} />
+            <button type="submit" className="btn btn-danger btn-small" disabled={cancelling}>
+              Cancel booking
+            </button>
+          </form>
+          <Link href={`/rooms/${booking.roomId}`} className="small">
+            Room calendar
+          </Link>
+        </div>
+      )}
+      <p role="alert" className={cancelState.message ? (cancelState.ok ? 'alert alert-ok' : 'alert alert-error') : 'sr-only'}>
+        {cancelState.message}
+      </p>
+      <form id={`${id}-move`} action={move} className="filters" hidden={!moving || booking.cancelled} aria-label={`Move booking ${booking.title}`}>
         <input type="hidden" name="bookingId" value={booking.id} />
         <div className="field">
           <label htmlFor={`${id}-date`}>Date</label>

@@ -38,7 +38,9 @@ function localizerIn(timeZone: string) {
 function visibleHours(hours: OpeningHours | undefined): [string, string] {
   const days = (hours ?? []).flatMap((d) => (d ? [d] : []));
   if (days.length === 0) return ['07:00', '20:00'];
-  return [days.map((d) => d.open).sort()[0]!, days.map((d) => d.close).sort().at(-1)!];
+  const close = days.map((d) => d.close).sort().at(-1)!;
+  // The calendar's last visible minute must fall on the same day as its first.
+  return [days.map((d) => d.open).sort()[0]!, close === '24:00' ? '23:59' : close];
 }
 
 /**

@@ -120,7 +120,11 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
           </p>
           <div className="field">
             <label htmlFor={`${formId}-date`}>Date</label>
-            <input id={`${formId}-date`} type="date" value={form.date} required onChange={(e) => setForm({ ...form, date: e.target.value })} />
+            <input id={`${formId}-date`} type="date" value={form.date} required onChange={(e) => {
+                setForm({ ...form, date: e.target.value });
+                if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) setDate(e.target.value);
+              }}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${formId}-start`}>Start</label>
@@ -131,13 +135,16 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
             <input
               id={`${formId}-length`}
               type="number"
-              min={policy.minLengthMin}
-              max={policy.maxLengthMin}
-              step={5}
+              inputMode="numeric"
+              min={1}
+              aria-describedby={`${formId}-length-hint`}
               value={form.length}
               required
               onChange={(e) => setForm({ ...form, length: e.target.value })}
             />
+            <span id={`${formId}-length-hint`} className="muted small">
+              {policy.minLengthMin}–{policy.maxLengthMin} minutes here.
+            </span>
           </div>
           <button ref={bookButton} type="submit" className="btn" disabled={book.isPending}>
             {form.start ? `Book ${form.start}–${formatTime(addMinutes(zonedInstant(form.date, form.start, timeZone), Number(form.length) || 0), timeZone)}` : 'Book'}
