@@ -159,3 +159,18 @@ test('the keyboard path books with a small form and the API refuses bad input cl
   const foreign = await context.request.post('/api/v1/bookings', { data: { roomId: parents, start: nyInstant(DAY, '16:00'), end: nyInstant(DAY, '16:30') }, headers: { origin: 'https://evil.example' } });
   expect(foreign.status()).toBe(403);
 });
+
+test("times are the site's, whatever the browser's zone: a New York browser books 09:30 in London", async ({ page, context }) => {
+  await signInAs(context, 'chen@example.com');
+  const nursing = await roomIdByName(context, 'Nursing Room 2');
+  await page.goto(`/rooms/${nursing}`);
+  await expect(page.getByText('times in Europe/London')).toBeVisible();
+  await page.getByLabel('Date').fill(DAY);
+  await page.getByLabel('Start').fill('09:30');
+  await page.getByRole('button', { name: 'Book 09:30–10:00' }).click();
+  await expect(page.getByRole('status')).toContainText(/Booked Nursing Room 2, .* 09:30–10:00\./);
+  await expect(page.locator('.nook-event-mine')).toContainText('09:30–10:00');
+  const mine = (await (await context.request.get(`/api/v1/bookings?from=${encodeURIComponent(nyInstant(DAY, '00:00'))}&to=${encodeURIComponent(nyInstant(DAY, '23:00'))}`)).json()) as { start: string }[];
+  const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(mine[0]!.start));
+  expect(londonTime).toBe('09:30');
+});

@@ -11,7 +11,7 @@ export const POLICY_NUMBERS: { name: PolicyNumber; label: string; unit: string; 
   { name: 'maxLengthMin', label: 'Maximum length', unit: 'minutes', min: 5, max: 240, hint: 'The longest booking.' },
   { name: 'defaultLengthMin', label: 'Default length', unit: 'minutes', min: 5, max: 240, hint: 'What a booking lasts unless the person chooses otherwise.' },
   { name: 'horizonDays', label: 'Booking horizon', unit: 'days', min: 1, max: 365, hint: 'How far ahead people can book.' },
-  { name: 'maxPerDay', label: 'Bookings per person per day', unit: 'bookings', min: 1, max: 48, hint: 'Pump breaks are often 2–4 a day; keep room for more.' },
+  { name: 'maxPerDay', label: 'Daily limit per person', unit: 'bookings', min: 1, max: 48, hint: 'Pump breaks are often 2–4 a day; keep room for more.' },
   { name: 'bufferMin', label: 'Buffer after each booking', unit: 'minutes', min: 0, max: 60, hint: 'Time to clean a station before the next person.' },
   { name: 'checkInGraceMin', label: 'Check-in grace', unit: 'minutes', min: 0, max: 60, hint: 'How long after the start a booking waits for check-in.' },
 ];

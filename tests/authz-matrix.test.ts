@@ -11,7 +11,7 @@ import type { Db, DbHandle } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { createBooking } from '@/db/queries/bookings';
 import { findPersonByEmail } from '@/db/queries/people';
-import { rooms } from '@/db/schema';
+import { notifications, roomClosures, rooms } from '@/db/schema';
 import { addDays, addMinutes, localParts, weekdayOf, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -43,6 +43,12 @@ vi.mock('@/lib/auth/config', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '198.51.100.7' }) }));
+vi.mock('next/navigation', async (original) => ({
+  ...(await original<typeof import('next/navigation')>()),
+  redirect: () => {
+    throw new FakeRedirect();
+  },
+}));
 
 type Persona = 'anonymous' | 'employee' | 'hr' | 'admin';
 const PERSONAS: Persona[] = ['anonymous', 'employee', 'hr', 'admin'];
@@ -52,7 +58,20 @@ const PERSONA_EMAIL: Record<Exclude<Persona, 'anonymous'>, string> = {
   admin: 'admin@example.com',
 };
 
-type Ids = { amara: User; beth: User; chen: User; admin: User; roomId: string; siteId: string; amaraBookingId: string; slot: (n: number) => { start: string; end: string } };
+type Ids = {
+  amara: User;
+  beth: User;
+  chen: User;
+  admin: User;
+  roomId: string;
+  quietRoomId: string;
+  siteId: string;
+  day: string;
+  amaraBookingId: string;
+  amaraSecondBookingId: string;
+  bethNoticeId: string;
+  slot: (n: number) => { start: string; end: string };
+};
 type Call = (mod: Record<string, unknown>, name: string, ids: Ids) => Promise<unknown>;
 /** 303 stands for "redirected" (sign-in and sign-out end in a redirect). */
 type Entry = {
@@ -87,6 +106,10 @@ const json = (method: string, body: unknown): RequestInit => ({
 });
 const range = (ids: Ids) => `from=${encodeURIComponent(ids.slot(0).start)}&to=${encodeURIComponent(ids.slot(40).end)}`;
 
+/** Opening hours form fields, Monday to Friday. */
+const weekdays = (open: string, close: string) => Object.fromEntries([1, 2, 3, 4, 5].flatMap((d) => [[`open${d}`, open], [`close${d}`, close]]));
+const roomNamed = async (name: string) => (await db.db.select({ id: rooms.id }).from(rooms).where(eq(rooms.name, name)))[0]!.id;
+
 const everyone = (code: number) => ({ anonymous: code, employee: code, hr: code, admin: code });
 const adminOnly = { anonymous: 401, employee: 403, hr: 403, admin: 200 };
 const signedIn = (code: number) => ({ anonymous: 401, employee: code, hr: code, admin: code });
@@ -117,6 +140,32 @@ export const MATRIX: Record<string, Entry> = {
     call: action((ids) => ({ personId: ids.chen.id, active: 'true' })),
     otherRecord: action((ids) => ({ personId: ids.admin.id, active: 'false' })),
   },
+  'app/(employee)/actions.ts#bookNowAction': {
+    // Quiet Room 12B is open round the clock and has one station: the first booker gets it.
+    expect: { anonymous: 401, employee: 201, hr: 409, admin: 409 },
+    call: (m, n, ids) => action(() => ({ roomId: ids.quietRoomId }))(m, n, ids),
+  },
+  'app/(employee)/actions.ts#dismissNoticeAction': {
+    // Nobody but Beth has this notice; to everyone else it does not exist.
+    expect: { anonymous: 401, employee: 404, hr: 404, admin: 404, otherRecord: 200 },
+    call: (m, n, ids) => action(() => ({ id: ids.bethNoticeId }))(m, n, ids),
+    otherRecord: (m, n, ids) => action(() => ({ id: ids.bethNoticeId }))(m, n, ids),
+    otherAs: 'beth',
+  },
+  'app/(employee)/bookings/actions.ts#moveBookingAction': {
+    // Only the owner moves a booking from My bookings; HR and admins see it as not theirs.
+    expect: { anonymous: 401, employee: 200, hr: 404, admin: 404, otherRecord: 404 },
+    call: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId, date: ids.day, start: '13:00', length: '30' }))(m, n, ids),
+    otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId, date: ids.day, start: '13:30', length: '30' }))(m, n, ids),
+    otherAs: 'beth',
+  },
+  'app/(employee)/bookings/actions.ts#cancelBookingAction': {
+    // The owner cancels her own; HR and admins may cancel any (and the owner is told); another employee gets 404.
+    expect: { anonymous: 401, employee: 200, hr: 200, admin: 200, otherRecord: 404 },
+    call: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId }))(m, n, ids),
+    otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId }))(m, n, ids),
+    otherAs: 'beth',
+  },
   'app/api/health/route.ts#GET': { expect: everyone(200), call: route('/api/health') },
   'app/api/v1/sites/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/sites') },
   'app/api/v1/rooms/route.ts#GET': { expect: signedIn(200), call: (m, n, ids) => route(`/api/v1/rooms?siteId=${ids.siteId}`)(m, n, ids) },
@@ -141,6 +190,52 @@ export const MATRIX: Record<string, Entry> = {
     call: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraBookingId}`, { method: 'DELETE' }, () => ({ id: ids.amaraBookingId }))(m, n, ids),
     otherRecord: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraBookingId}`, { method: 'DELETE' }, () => ({ id: ids.amaraBookingId }))(m, n, ids),
     otherAs: 'beth',
+  },
+  'app/(hr)/admin/sites/actions.ts#createSiteAction': {
+    expect: { ...adminOnly, admin: 303 },
+    call: action(() => ({ name: 'Matrix Site', timeZone: 'Europe/Paris', ...weekdays('08:00', '18:00') })),
+  },
+  'app/(hr)/admin/sites/actions.ts#updateSiteAction': {
+    expect: adminOnly,
+    call: action((ids) => ({ siteId: ids.siteId, name: 'Hudson Yards', timeZone: 'America/New_York', ...weekdays('07:00', '20:00'), confirm: '1' })),
+  },
+  'app/(hr)/admin/sites/actions.ts#updatePolicyAction': {
+    expect: adminOnly,
+    call: action((ids) => ({
+      siteId: ids.siteId,
+      ...{ slotStepMin: '15', defaultLengthMin: '30', minLengthMin: '10', maxLengthMin: '60', horizonDays: '30', maxPerDay: '8', bufferMin: '0', checkInGraceMin: '10' },
+      checkInRequired: 'on',
+    })),
+  },
+  'app/(hr)/admin/rooms/actions.ts#createRoomAction': {
+    expect: { ...adminOnly, admin: 303 },
+    call: action((ids) => ({ siteId: ids.siteId, name: 'Matrix Room', stations: '2', status: 'active' })),
+  },
+  'app/(hr)/admin/rooms/actions.ts#updateRoomAction': {
+    expect: adminOnly,
+    call: async (m, n, ids) => {
+      const roomId = await roomNamed('Room 21A');
+      return action(() => ({ roomId, name: 'Room 21A', stations: '1', status: 'out_of_service', outOfServiceReason: 'Lock replaced soon.', confirm: '1' }))(m, n, ids);
+    },
+  },
+  'app/(hr)/admin/rooms/actions.ts#addClosureAction': {
+    expect: adminOnly,
+    call: async (m, n, ids) => {
+      const date = localParts(new Date(Date.now() + 7 * 86_400_000), 'America/New_York').date;
+      const roomId = await roomNamed('Room 21A');
+      return action(() => ({ roomId, startDate: date, startTime: '09:00', endDate: date, endTime: '10:00', reason: 'Deep clean', confirm: '1' }))(m, n, ids);
+    },
+  },
+  'app/(hr)/admin/rooms/actions.ts#removeClosureAction': {
+    expect: adminOnly,
+    call: async (m, n, ids) => {
+      const roomId = await roomNamed('Room 21A');
+      const [closure] = await db.db
+        .insert(roomClosures)
+        .values({ roomId, startAt: new Date(Date.now() + 86_400_000), endAt: new Date(Date.now() + 90_000_000), reason: 'Deep clean' })
+        .returning();
+      return action(() => ({ closureId: closure!.id }))(m, n, ids);
+    },
   },
   'app/api/auth/[...nextauth]/route.ts#GET': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
   'app/api/auth/[...nextauth]/route.ts#POST': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
@@ -201,14 +296,22 @@ beforeAll(async () => {
     return { start: start.toISOString(), end: addMinutes(start, 30).toISOString() };
   };
   const booking = await createBooking(db.db, { userId: amara.id, roomId: room!.id, start: new Date(slot(0).start), end: new Date(slot(0).end), now: new Date() });
+  const second = await createBooking(db.db, { userId: amara.id, roomId: room!.id, start: new Date(slot(16).start), end: new Date(slot(16).end), now: new Date() });
+  const [quiet] = await db.db.select().from(rooms).where(eq(rooms.name, 'Quiet Room 12B'));
+  const beth = await get('beth@example.com');
+  const [notice] = await db.db.insert(notifications).values({ userId: beth.id, kind: 'booking_changed', message: 'Your booking moved.' }).returning();
   ids = {
     amara,
-    beth: await get('beth@example.com'),
+    beth,
     chen: await get('chen@example.com'),
     admin: await get('admin@example.com'),
     roomId: room!.id,
+    quietRoomId: quiet!.id,
     siteId: room!.siteId,
+    day: date,
     amaraBookingId: booking.id,
+    amaraSecondBookingId: second.id,
+    bethNoticeId: notice!.id,
     slot,
   };
 });

@@ -6,6 +6,7 @@ import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
 import type { Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
+import { shareRoomLock, shareSiteLock } from '../locks';
 import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
 
 type Tx = Db;
@@ -161,6 +162,17 @@ export async function placeOnAStation(
   throw new NoStationFree();
 }
 
+/**
+ * Shares the room's and its site's locks for the rest of the transaction: an admin change
+ * (fewer stations, out of service, a window, new hours) waits for the booking to commit and
+ * then sees it, instead of stranding it unseen.
+ */
+async function holdRoomSteady(tx: Tx, roomId: string) {
+  await shareRoomLock(tx, roomId);
+  const [room] = await tx.select({ siteId: rooms.siteId }).from(rooms).where(eq(rooms.id, roomId));
+  if (room) await shareSiteLock(tx, room.siteId);
+}
+
 export type BookingInput = { userId: string; roomId: string; start: Date; end: Date; now: Date };
 
 /** Books the first free station in the room, or refuses with the rule broken or the alternatives. */
@@ -171,6 +183,7 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
     return await db.transaction(async (tx) => {
       // One booking at a time per person, so the per-day cap holds under concurrency.
       await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+      await holdRoomSteady(tx, roomId);
       ctx = await loadRoomContext(tx, roomId);
       if (!ctx) throw new Refusal('That room does not exist.', 404);
       const rule = checkBooking({
@@ -221,6 +234,7 @@ export async function moveBooking(db: Db, input: { actor: Actor; bookingId: stri
       const current = await loadOwnedBooking(tx, actor, bookingId);
       if (current.status !== 'booked') throw new Refusal('That booking was cancelled, so it cannot be moved.', 409);
       if (current.endAt <= now) throw new Refusal('That booking is over, so it cannot be moved.', 409);
+      await holdRoomSteady(tx, current.roomId);
       ctx = await loadRoomContext(tx, current.roomId);
       if (!ctx) throw new Refusal('That room does not exist.', 404);
       const rule = checkBooking({

@@ -5,6 +5,8 @@ export type ActionState = {
   status?: number;
   message?: string;
   fields?: Record<string, string[]>;
+  /** The change would move or cancel other people's bookings: show the message and offer to re-submit with confirm=1. */
+  confirm?: boolean;
 };
 
 export const initialActionState: ActionState = { ok: false };

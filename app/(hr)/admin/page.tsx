@@ -22,11 +22,21 @@ export default async function AdminHomePage() {
         <p>
           Sites, rooms and their booking policies. Manage who can use Nook on the <Link href="/admin/people">People</Link> page.
         </p>
+        <p className="inline-form">
+          <Link href="/admin/sites/new" className="btn btn-secondary btn-small">
+            New site
+          </Link>
+          <Link href="/admin/rooms/new" className="btn btn-secondary btn-small">
+            New room
+          </Link>
+        </p>
       </header>
       {sites.map((site) => (
         <section key={site.id} className="card stack" aria-labelledby={`site-${site.id}`}>
           <div>
-            <h2 id={`site-${site.id}`}>{site.name}</h2>
+            <h2 id={`site-${site.id}`}>
+              <Link href={`/admin/sites/${site.id}`}>{site.name}</Link>
+            </h2>
             <p className="muted small">
               {site.address} · {site.timeZone}
             </p>
@@ -43,7 +53,9 @@ export default async function AdminHomePage() {
               <thead>
                 <tr>
                   <th scope="col">Room</th>
-                  <th scope="col">Floor</th>
+                  <th scope="col" className="hide-narrow">
+                    Floor
+                  </th>
                   <th scope="col">Stations</th>
                   <th scope="col">Status</th>
                 </tr>
@@ -53,8 +65,10 @@ export default async function AdminHomePage() {
                   .filter((r) => r.siteId === site.id)
                   .map((room) => (
                     <tr key={room.id}>
-                      <th scope="row">{room.name}</th>
-                      <td>{room.floor}</td>
+                      <th scope="row">
+                        <Link href={`/admin/rooms/${room.id}`}>{room.name}</Link>
+                      </th>
+                      <td className="hide-narrow">{room.floor}</td>
                       <td>{room.stations}</td>
                       <td>
                         {room.status === 'active' ? (

@@ -1,0 +1,46 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { addClosure, createRoom, removeClosure, updateRoom } from '@/db/queries/admin';
+import { loadRoomContext } from '@/db/queries/bookings';
+import { defineAction } from '@/lib/auth/action';
+import { Refusal } from '@/lib/errors';
+import { zonedInstant } from '@/lib/time';
+import { changeAnswer, closureSchema, confirm, idOf, roomFrom, roomShape } from '../forms';
+
+const createRoomSchema = z.object({ siteId: idOf('site'), ...roomShape }).transform((v, ctx) => ({ siteId: v.siteId, room: roomFrom(v, ctx) }));
+
+export const createRoomAction = defineAction('admin', createRoomSchema, async ({ siteId, room }, { user, db, ip }) => {
+  const created = await createRoom(db, { id: user.id, ip }, siteId, room);
+  revalidatePath('/admin', 'layout');
+  redirect(`/admin/rooms/${created.id}?created=1`);
+});
+
+const updateRoomSchema = z
+  .object({ roomId: idOf('room'), confirm, ...roomShape })
+  .transform((v, ctx) => ({ roomId: v.roomId, confirm: v.confirm, room: roomFrom(v, ctx) }));
+
+export const updateRoomAction = defineAction('admin', updateRoomSchema, async ({ roomId, confirm, room }, { user, db, ip }) => {
+  const result = await updateRoom(db, { id: user.id, ip }, roomId, room, { now: new Date(), confirm });
+  if (result.done) revalidatePath('/admin', 'layout');
+  return changeAnswer(result, 'Room saved.');
+});
+
+export const addClosureAction = defineAction('admin', closureSchema, async (input, { user, db, ip }) => {
+  const ctx = await loadRoomContext(db, input.roomId);
+  if (!ctx) throw new Refusal('That room no longer exists.', 404);
+  // Entered on the site's wall clock, wherever the admin's browser is.
+  const tz = ctx.site.timeZone;
+  const window = { start: zonedInstant(input.startDate, input.startTime, tz), end: zonedInstant(input.endDate, input.endTime, tz), reason: input.reason };
+  const result = await addClosure(db, { id: user.id, ip }, input.roomId, window, { now: new Date(), confirm: input.confirm });
+  if (result.done) revalidatePath('/admin', 'layout');
+  return changeAnswer(result, 'Out-of-service window added.');
+});
+
+export const removeClosureAction = defineAction('admin', z.object({ closureId: idOf('window') }), async ({ closureId }, { user, db, ip }) => {
+  await removeClosure(db, { id: user.id, ip }, closureId);
+  revalidatePath('/admin', 'layout');
+  return { ok: true, status: 200, message: 'Window removed: the room can be booked at that time again.' };
+});

@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { z } from 'zod';
+import { findPolicy } from '@/db/queries/admin';
+import { findSite, listRooms } from '@/db/queries/rooms';
+import { getDb } from '@/db/runtime';
+import { requireRole } from '@/lib/auth/guards';
+import { POLICY_NUMBERS } from '@/lib/policy';
+import { AdminForm, Checkbox, TextField } from '../../_components/admin-form';
+import styles from '../../_components/admin-form.module.css';
+import { SiteFields } from '../../_components/fields';
+import { updatePolicyAction, updateSiteAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Edit site' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+
+export default async function SitePage({ params, searchParams }: Props) {
+  await connection();
+  await requireRole('admin');
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  const [site, policy, rooms] = await Promise.all([findSite(db, id), findPolicy(db, id), listRooms(db, { siteId: id })]);
+  if (!site || !policy) notFound();
+  const { created } = await searchParams;
+
+  return (
+    <div className="stack">
+      <p className="small">
+        <Link href="/admin">Back to Admin</Link>
+      </p>
+      <header className="page-header">
+        <h1>{site.name}</h1>
+        <p>{site.address || site.timeZone}</p>
+      </header>
+      {created && (
+        <p className="alert alert-ok" role="status">
+          {site.name} is created with the default booking policy. Check the policy below, then add its rooms.
+        </p>
+      )}
+
+      <section className="card stack" aria-labelledby="site-details">
+        <h2 id="site-details">Details</h2>
+        <AdminForm action={updateSiteAction} submitLabel="Save site">
+          <input type="hidden" name="siteId" value={site.id} />
+          <SiteFields site={site} />
+        </AdminForm>
+      </section>
+
+      <section className="card stack" aria-labelledby="site-policy">
+        <div>
+          <h2 id="site-policy">Booking policy</h2>
+          <p className="small muted">The rules every booking at {site.name} follows. Changes apply to bookings made from now on.</p>
+        </div>
+        <AdminForm action={updatePolicyAction} submitLabel="Save policy">
+          <input type="hidden" name="siteId" value={site.id} />
+          <div className={styles.row}>
+            {POLICY_NUMBERS.map((f) => (
+              <TextField key={f.name} name={f.name} label={`${f.label} (${f.unit})`} hint={f.hint} type="number" min={f.min} max={f.max} defaultValue={policy[f.name]} />
+            ))}
+          </div>
+          <Checkbox
+            name="checkInRequired"
+            label="People check in when they arrive"
+            hint="Without a check-in within the grace, the booking is released for others."
+            defaultChecked={policy.checkInRequired}
+          />
+        </AdminForm>
+      </section>
+
+      <section className="card stack" aria-labelledby="site-rooms">
+        <h2 id="site-rooms">Rooms</h2>
+        {rooms.length === 0 ? (
+          <p className="muted">No rooms yet.</p>
+        ) : (
+          <ul>
+            {rooms.map((r) => (
+              <li key={r.id}>
+                <Link href={`/admin/rooms/${r.id}`}>{r.name}</Link>
+                <span className="muted small">
+                  {' '}
+                  · {r.stations} {r.stations === 1 ? 'station' : 'stations'}
+                  {r.status === 'out_of_service' && ' · out of service'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link href={`/admin/rooms/new?site=${site.id}`} className="btn btn-secondary btn-small">
+            New room at {site.name}
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}
