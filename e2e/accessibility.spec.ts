@@ -14,6 +14,10 @@ const PAGES: { who: string | null; path: string; status?: number }[] = [
   { who: 'hr@example.com', path: '/hr' },
   { who: 'admin@example.com', path: '/admin' },
   { who: 'admin@example.com', path: '/admin/people' },
+  { who: 'admin@example.com', path: '/admin/sites/new' },
+  { who: 'admin@example.com', path: '/admin/rooms/new' },
+  { who: 'admin@example.com', path: 'admin-site:Hudson Yards' },
+  { who: 'admin@example.com', path: 'admin-room:Calm Room 5' },
 ];
 
 for (const [label, viewport] of [
@@ -25,7 +29,15 @@ for (const [label, viewport] of [
     for (const { who, path, status = 200 } of PAGES) {
       test(`${path} as ${who ?? 'a visitor'} has no axe violations`, async ({ page, context }) => {
         if (who) await signInAs(context, who);
-        const target = path.startsWith('room:') ? `/rooms/${await roomIdByName(context, path.slice(5))}` : path;
+        const [kind, name = ''] = path.split(':');
+        const target =
+          kind === 'room'
+            ? `/rooms/${await roomIdByName(context, name)}`
+            : kind === 'admin-room'
+              ? `/admin/rooms/${await roomIdByName(context, name)}`
+              : kind === 'admin-site'
+                ? `/admin/sites/${((await (await context.request.get('/api/v1/sites')).json()) as { id: string; name: string }[]).find((s) => s.name === name)!.id}`
+                : path;
         const res = await page.goto(target);
         if (target.startsWith('/rooms/')) await expect(page.locator('.rbc-time-view')).toBeVisible();
         expect(res?.status()).toBe(status);
