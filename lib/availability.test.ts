@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availabilityCells, freeNow, freeStations, nearestFreeStart, nextFreeStart, reservedSegments, type RoomTimeline } from './availability';
-import { weekdayHours } from './opening-hours';
-import { zonedInstant } from './time';
+import { ROUND_THE_CLOCK, weekdayHours } from './opening-hours';
+import { localDayRange, localParts, zonedInstant } from './time';
 
 const NY = 'America/New_York';
 const at = (time: string, date = '2026-03-09') => zonedInstant(date, time, NY);
@@ -76,5 +76,36 @@ describe('availability', () => {
     expect(nextFreeStart(t, at('10:05'), 30, 0, 15)).toEqual({ start: at('11:00'), end: at('11:30') });
     // Friday evening: the next free slot is Monday morning.
     expect(nextFreeStart(room([]), at('19:50', '2026-03-06'), 30, 0, 15)).toEqual({ start: at('07:00'), end: at('07:30') });
+  });
+});
+
+describe('availability across the 2026 daylight-saving changes', () => {
+  const cases: [string, string, number][] = [
+    ['America/New_York', '2026-03-08', 23],
+    ['America/New_York', '2026-11-01', 25],
+    ['Europe/London', '2026-03-29', 23],
+    ['Europe/London', '2026-10-25', 25],
+  ];
+  it.each(cases)('%s on %s has %i hourly slots in a round-the-clock room, each on the local hour', (tz, date, hours) => {
+    const t: RoomTimeline = { timeZone: tz, hours: ROUND_THE_CLOCK, stations, busy: [], closures: [] };
+    const [from, to] = localDayRange(date, tz);
+    const cells = availabilityCells(t, from, to, 60);
+    expect(cells).toHaveLength(hours);
+    expect(cells.every((c) => localParts(c.start, tz).minutes % 60 === 0 && c.end.getTime() - c.start.getTime() === 3_600_000)).toBe(true);
+    // 09:30 local is one instant, shown back as 09:30.
+    const nineThirty = zonedInstant(date, '09:30', tz);
+    expect(localParts(nineThirty, tz).time).toBe('09:30');
+    expect(freeStations(t, nineThirty, new Date(nineThirty.getTime() + 30 * 60_000))).toHaveLength(3);
+  });
+
+  it('keeps 07:00–20:00 opening hours in local time on the New York change days', () => {
+    const t: RoomTimeline = { timeZone: NY, hours: weekdayHours('07:00', '20:00', { open: '07:00', close: '20:00' }), stations, busy: [], closures: [] };
+    for (const date of ['2026-03-08', '2026-11-01']) {
+      const [from, to] = localDayRange(date, NY);
+      const cells = availabilityCells(t, from, to, 15);
+      expect(localParts(cells[0]!.start, NY).time).toBe('07:00');
+      expect(localParts(cells.at(-1)!.end, NY).time).toBe('20:00');
+      expect(cells).toHaveLength(52);
+    }
   });
 });
