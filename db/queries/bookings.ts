@@ -173,6 +173,27 @@ async function holdRoomSteady(tx: Tx, roomId: string) {
   if (room) await shareSiteLock(tx, room.siteId);
 }
 
+/** Every policy rule, against the room's windows and the person's other live bookings; throws the first broken. */
+async function enforceRules(tx: Tx, ctx: RoomContext, b: { start: Date; end: Date; now: Date; userId: string | null; exceptId?: string }) {
+  const rule = checkBooking({
+    start: b.start,
+    end: b.end,
+    now: b.now,
+    site: siteInfo(ctx.site),
+    room: ctx.room,
+    policy: ctx.policy,
+    closures: await closuresInRoom(tx, ctx.room.id, b.start, b.end),
+    ownBookings: b.userId ? await ownLiveBookings(tx, b.userId, b.start, b.end, b.exceptId) : [],
+  });
+  if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
+}
+
+/** Turns "no station was free" into the 409 with alternatives; any other error passes through. */
+async function explainNoStation(db: Db, err: unknown, ctx: RoomContext | undefined, start: Date, end: Date, now: Date): Promise<unknown> {
+  if (!(err instanceof NoStationFree) || !ctx) return err;
+  return fullRefusal(db, ctx, start, end, now, `Every station in ${ctx.room.name} is taken from ${formatLocal(start, ctx.site.timeZone)}.`);
+}
+
 export type BookingInput = { userId: string; roomId: string; start: Date; end: Date; now: Date };
 
 /** Books the first free station in the room, or refuses with the rule broken or the alternatives. */
@@ -186,17 +207,7 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
       await holdRoomSteady(tx, roomId);
       ctx = await loadRoomContext(tx, roomId);
       if (!ctx) throw new Refusal('That room does not exist.', 404);
-      const rule = checkBooking({
-        start,
-        end,
-        now,
-        site: siteInfo(ctx.site),
-        room: ctx.room,
-        policy: ctx.policy,
-        closures: await closuresInRoom(tx, roomId, start, end),
-        ownBookings: await ownLiveBookings(tx, userId, start, end),
-      });
-      if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
+      await enforceRules(tx, ctx, { start, end, now, userId });
       const blockEnd = addMinutes(end, ctx.policy.bufferMin);
       return placeOnAStation(tx, ctx, start, end, async (sp, stationId) => {
         const [row] = await sp.insert(bookings).values({ roomId, stationId, userId, startAt: start, endAt: end, blockEnd }).returning();
@@ -204,10 +215,7 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
       });
     });
   } catch (err) {
-    if (err instanceof NoStationFree && ctx) {
-      throw await fullRefusal(db, ctx, start, end, now, `Every station in ${ctx.room.name} is taken from ${formatLocal(start, ctx.site.timeZone)}.`);
-    }
-    throw err;
+    throw await explainNoStation(db, err, ctx, start, end, now);
   }
 }
 
@@ -237,17 +245,7 @@ export async function moveBooking(db: Db, input: { actor: Actor; bookingId: stri
       await holdRoomSteady(tx, current.roomId);
       ctx = await loadRoomContext(tx, current.roomId);
       if (!ctx) throw new Refusal('That room does not exist.', 404);
-      const rule = checkBooking({
-        start,
-        end,
-        now,
-        site: siteInfo(ctx.site),
-        room: ctx.room,
-        policy: ctx.policy,
-        closures: await closuresInRoom(tx, current.roomId, start, end),
-        ownBookings: current.userId ? await ownLiveBookings(tx, current.userId, start, end, current.id) : [],
-      });
-      if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
+      await enforceRules(tx, ctx, { start, end, now, userId: current.userId, exceptId: current.id });
       const blockEnd = addMinutes(end, ctx.policy.bufferMin);
       const moved = await placeOnAStation(
         tx,
@@ -267,10 +265,7 @@ export async function moveBooking(db: Db, input: { actor: Actor; bookingId: stri
       return moved;
     });
   } catch (err) {
-    if (err instanceof NoStationFree && ctx) {
-      throw await fullRefusal(db, ctx, start, end, now, `Every station in ${ctx.room.name} is taken from ${formatLocal(start, ctx.site.timeZone)}.`);
-    }
-    throw err;
+    throw await explainNoStation(db, err, ctx, start, end, now);
   }
 }
 
