@@ -7,6 +7,18 @@ test('health says which database answers', async ({ request }) => {
   expect(await res.json()).toEqual({ status: 'ok', db: process.env.E2E_DB ?? 'pglite' });
 });
 
+test('every response carries the security headers', async ({ request }) => {
+  for (const path of ['/signin', '/api/health']) {
+    const res = await request.get(path);
+    const h = res.headers();
+    expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(h['permissions-policy']).toContain('camera=()');
+    expect(h['strict-transport-security']).toContain('max-age=');
+  }
+});
+
 test('an employee signs in, sees her home page and gets 403 on HR and admin pages', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
