@@ -21,6 +21,8 @@ export async function freshDb(kind: DbKind, options: { max?: number } = {}): Pro
   const name = `nook_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
+  // Test data need not survive a crash: commits skip the fsync wait, so a busy disk does not stall them.
+  await admin.unsafe(`alter database ${name} set synchronous_commit = off`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = openPostgres(url.toString(), options);

@@ -49,5 +49,5 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('concurrent booking on PostgreSQ
       expect(new Set(ok.map((r) => (r as PromiseFulfilledResult<{ stationId: string }>).value.stationId)).size).toBe(3);
     }
     expect(await overlappingPairs(t.db)).toBe(0);
-  }, 300_000);
+  }, 600_000);
 });
