@@ -152,6 +152,8 @@ export const bookings = pgTable(
   (t) => [
     check('bookings_range_check', sql`${t.endAt} > ${t.startAt}`),
     check('bookings_block_check', sql`${t.blockEnd} >= ${t.endAt}`),
+    // Policy ceilings (240 min length, 60 min buffer) hold per booking too; queries rely on it to bound their scans.
+    check('bookings_hold_check', sql`${t.blockEnd} <= ${t.startAt} + interval '300 minutes'`),
     index('bookings_room_time_idx').on(t.roomId, t.startAt),
     index('bookings_user_time_idx').on(t.userId, t.startAt),
   ],

@@ -107,6 +107,10 @@ for (const kind of dbKinds()) {
       await expect(
         t.db.insert(bookings).values({ roomId: w.quiet.id, stationId: b.stationId, userId: w.beth.id, startAt: at(MON, '09:15'), endAt: at(MON, '09:45'), blockEnd: at(MON, '09:45') }),
       ).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23P01' }) });
+      // Nor a hold longer than the policy ceilings allow (240 minutes plus a 60-minute buffer).
+      await expect(
+        t.db.insert(bookings).values({ roomId: w.quiet.id, stationId: b.stationId, userId: w.beth.id, startAt: at(MON, '12:00'), endAt: at(MON, '16:00'), blockEnd: at(MON, '17:01') }),
+      ).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23514' }) });
     });
 
     it('moves a booking, keeping its station when it can, and refuses a full time', async () => {

@@ -11,6 +11,9 @@ import { bookings, notifications, policies, roomClosures, rooms, sites, stations
 
 type Tx = Db;
 
+/** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer (60). */
+const LONGEST_HOLD_MIN = 240 + 60;
+
 export type RoomContext = { room: Room; site: Site; policy: Policy; stations: { id: string; position: number; label: string }[] };
 
 export async function loadRoomContext(db: Tx, roomId: string): Promise<RoomContext | undefined> {
@@ -39,7 +42,16 @@ export async function busyInRoom(db: Tx, roomId: string, from: Date, to: Date) {
   return db
     .select({ id: bookings.id, stationId: bookings.stationId, userId: bookings.userId, start: bookings.startAt, end: bookings.endAt, blockEnd: bookings.blockEnd })
     .from(bookings)
-    .where(and(eq(bookings.roomId, roomId), eq(bookings.status, 'booked'), lt(bookings.startAt, to), gt(bookings.blockEnd, from)));
+    .where(
+      and(
+        eq(bookings.roomId, roomId),
+        eq(bookings.status, 'booked'),
+        lt(bookings.startAt, to),
+        gt(bookings.blockEnd, from),
+        // A booking never holds a station longer than LONGEST_HOLD_MIN, so this bounds the index scan from below.
+        gt(bookings.startAt, addMinutes(from, -LONGEST_HOLD_MIN)),
+      ),
+    );
 }
 
 export async function closuresInRoom(db: Tx, roomId: string, from: Date, to: Date): Promise<Window[]> {
@@ -324,6 +336,7 @@ export async function listOwnBookings(db: Db, userId: string, range: { from?: Da
         range.includeCancelled ? undefined : eq(bookings.status, 'booked'),
         range.to ? lt(bookings.startAt, range.to) : undefined,
         range.from ? gt(bookings.endAt, range.from) : undefined,
+        range.from ? gt(bookings.startAt, addMinutes(range.from, -LONGEST_HOLD_MIN)) : undefined,
       ),
     )
     .orderBy(asc(bookings.startAt))

@@ -1,0 +1,1 @@
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_hold_check" CHECK ("bookings"."block_end" <= "bookings"."start_at" + interval '300 minutes');
