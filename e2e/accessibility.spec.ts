@@ -15,6 +15,7 @@ const PAGES: { who: string | null; path: string; status?: number }[] = [
   { who: 'admin@example.com', path: '/admin' },
   { who: 'admin@example.com', path: '/admin/people' },
   { who: 'admin@example.com', path: '/admin/sites/new' },
+  { who: 'admin@example.com', path: '/admin/audit' },
   { who: 'admin@example.com', path: '/admin/rooms/new' },
   { who: 'admin@example.com', path: 'admin-site:Hudson Yards' },
   { who: 'admin@example.com', path: 'admin-room:Calm Room 5' },

@@ -96,6 +96,22 @@ test('an admin changes roles and deactivates; each takes effect at the next requ
     await row.getByRole('combobox', { name: 'Role for Beth Lindqvist' }).selectOption('employee');
     await row.getByRole('button', { name: 'Save role for Beth Lindqvist' }).click();
     await expect(row.getByRole('status').first()).toHaveText("Beth Lindqvist's role is now Employee.");
+
+    // Every one of these changes is in the audit log, with who made it; the export is a CSV.
+    await admin.goto('/admin/audit');
+    await admin.getByLabel('Action').selectOption('person.deactivated');
+    await admin.getByRole('button', { name: 'Filter' }).click();
+    const entries = admin.getByRole('region', { name: 'Audit log entries' });
+    await expect(entries.getByRole('row').filter({ hasText: 'person.deactivated' }).first()).toContainText('Sam Patel');
+    await expect(entries.getByText('person.role_changed')).toHaveCount(0);
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('link', { name: 'Export CSV' }).click();
+    const csv = await (await download).createReadStream();
+    let text = '';
+    for await (const chunk of csv) text += chunk.toString();
+    expect(text.split('\r\n')[0]).toBe('at,actor,actor_email,action,target_type,target_id,detail,ip');
+    expect(text).toContain('person.deactivated');
+    expect(text).not.toContain('person.role_changed');
   } finally {
     await adminCtx.close();
     await bethCtx.close();

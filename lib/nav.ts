@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/hr', label: 'HR', role: 'hr' },
   { href: '/admin', label: 'Admin', role: 'admin' },
   { href: '/admin/people', label: 'People', role: 'admin' },
+  { href: '/admin/audit', label: 'Audit log', role: 'admin' },
 ];
 
 export function navFor(role: Role): NavItem[] {

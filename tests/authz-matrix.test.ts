@@ -166,6 +166,7 @@ export const MATRIX: Record<string, Entry> = {
     otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId }))(m, n, ids),
     otherAs: 'beth',
   },
+  'app/(hr)/admin/audit/export/route.ts#GET': { expect: adminOnly, call: route('/admin/audit/export?action=person.role_changed') },
   'app/api/health/route.ts#GET': { expect: everyone(200), call: route('/api/health') },
   'app/api/v1/sites/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/sites') },
   'app/api/v1/rooms/route.ts#GET': { expect: signedIn(200), call: (m, n, ids) => route(`/api/v1/rooms?siteId=${ids.siteId}`)(m, n, ids) },
