@@ -34,17 +34,39 @@ export type Cell = { start: Date; end: Date; total: number; free: number };
 
 /** One cell per slot step across [from, to), inside opening hours, each with its free station count. */
 export function availabilityCells(t: RoomTimeline, from: Date, to: Date, stepMin: number): Cell[] {
+  // Per station, its holds sorted by start. Holds on one station never overlap (the database
+  // refuses it), so a sweep finds each cell's holder in one pass instead of a scan per cell.
+  const holds = t.stations.map((s) =>
+    t.busy
+      .filter((b) => b.stationId === s.id)
+      .map((b) => [b.start.getTime(), b.blockEnd.getTime()] as const)
+      .sort((a, b) => a[0] - b[0]),
+  );
+  const cursor = holds.map(() => 0);
+  const closures = t.closures.map((c) => [c.start.getTime(), c.end.getTime()] as const);
   const cells: Cell[] = [];
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
   let date = localParts(from, t.timeZone).date;
   const lastDate = localParts(to, t.timeZone).date;
   for (let guard = 0; date <= lastDate && guard < 400; guard++, date = addDays(date, 1)) {
     const window = openWindow(t.hours, date, t.timeZone);
     if (!window) continue;
-    for (let s = window.start; s < window.end; s = addMinutes(s, stepMin)) {
-      const e = addMinutes(s, stepMin) < window.end ? addMinutes(s, stepMin) : window.end;
-      if (e <= from || s >= to) continue;
-      const closed = t.outOfService || t.closures.some((c) => overlaps(s, e, c.start, c.end));
-      cells.push({ start: s, end: e, total: t.stations.length, free: closed ? 0 : freeStations(t, s, e).length });
+    const close = window.end.getTime();
+    for (let s = window.start.getTime(); s < close; s += stepMin * 60_000) {
+      const e = Math.min(s + stepMin * 60_000, close);
+      if (e <= fromMs || s >= toMs) continue;
+      const closed = t.outOfService || closures.some(([cs, ce]) => s < ce && cs < e);
+      let free = 0;
+      if (!closed) {
+        for (let i = 0; i < holds.length; i++) {
+          const list = holds[i]!;
+          while (cursor[i]! < list.length && list[cursor[i]!]![1] <= s) cursor[i]!++;
+          const next = list[cursor[i]!];
+          if (!next || next[0] >= e) free++;
+        }
+      }
+      cells.push({ start: new Date(s), end: new Date(e), total: t.stations.length, free });
     }
   }
   return cells;
@@ -58,18 +80,27 @@ export type Segment = { start: Date; end: Date; held: number; free: number; tota
  * `allBusy` (others and the viewer) decides how many stations are still free.
  */
 export function reservedSegments(busy: Busy[], allBusy: Busy[], total: number): Segment[] {
-  const points = [...new Set([...busy, ...allBusy].flatMap((b) => [b.start.getTime(), b.blockEnd.getTime()]))].sort((a, b) => a - b);
+  // A sweep over start (+1) and end (-1) events: O(n log n) however full the week is.
+  const events: [number, number, number][] = [];
+  for (const b of busy) events.push([b.start.getTime(), 1, 0], [b.blockEnd.getTime(), -1, 0]);
+  for (const b of allBusy) events.push([b.start.getTime(), 0, 1], [b.blockEnd.getTime(), 0, -1]);
+  events.sort((a, b) => a[0] - b[0]);
   const out: Segment[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = new Date(points[i]!);
-    const end = new Date(points[i + 1]!);
-    const held = busy.filter((b) => overlaps(start, end, b.start, b.blockEnd)).length;
-    if (held === 0) continue;
-    const allHeld = new Set(allBusy.filter((b) => overlaps(start, end, b.start, b.blockEnd)).map((b) => b.stationId)).size;
+  let held = 0;
+  let allHeld = 0;
+  for (let i = 0; i < events.length; ) {
+    const at = events[i]![0];
+    while (i < events.length && events[i]![0] === at) {
+      held += events[i]![1];
+      allHeld += events[i]![2];
+      i++;
+    }
+    const next = events[i]?.[0];
+    if (next === undefined || held <= 0) continue;
     const free = Math.max(0, total - allHeld);
     const last = out[out.length - 1];
-    if (last && last.end.getTime() === start.getTime() && last.held === held && last.free === free) last.end = end;
-    else out.push({ start, end, held, free, total });
+    if (last && last.end.getTime() === at && last.held === held && last.free === free) last.end = new Date(next);
+    else out.push({ start: new Date(at), end: new Date(next), held, free, total });
   }
   return out;
 }
