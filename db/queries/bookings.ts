@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
-import { freeNow, freeStations, isOpenFor, nearestFreeStart, type Busy, type RoomTimeline } from '@/lib/availability';
-import { checkBooking, type SiteInfo, type Window } from '@/lib/booking-rules';
+import { freeNow, freeStations, nearestFreeStart, type Busy, type RoomTimeline } from '@/lib/availability';
+import { checkBooking, openWindow, type SiteInfo, type Window } from '@/lib/booking-rules';
 import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
@@ -10,6 +10,9 @@ import { shareRoomLock, shareSiteLock } from '../locks';
 import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
 
 type Tx = Db;
+
+/** An instant as a SQL timestamptz parameter (raw `sql` templates do not map Dates on every driver). */
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer (60). */
 const LONGEST_HOLD_MIN = 240 + 60;
@@ -104,20 +107,31 @@ export async function suggestAlternatives(db: Db, ctx: RoomContext, start: Date,
   const near = nearestFreeStart(here, start, length, ctx.policy.bufferMin, ctx.policy.slotStepMin, now);
   if (near) out.push({ kind: 'time', roomId: ctx.room.id, roomName: ctx.room.name, start: near.start.toISOString(), end: near.end.toISOString() });
 
+  // Other open rooms at the site with a station clear of bookings and windows then, in one query.
+  const holdEnd = addMinutes(end, ctx.policy.bufferMin);
   const others = await db
-    .select({ id: rooms.id, floor: rooms.floor })
+    .select({ id: rooms.id, name: rooms.name, floor: rooms.floor, openingHours: rooms.openingHours })
     .from(rooms)
-    .where(and(eq(rooms.siteId, ctx.site.id), eq(rooms.status, 'active'), ne(rooms.id, ctx.room.id)));
-  others.sort((a, b) => Number(b.floor === ctx.room.floor) - Number(a.floor === ctx.room.floor));
-  for (const other of others) {
-    const octx = await loadRoomContext(db, other.id);
-    if (!octx || octx.stations.length === 0) continue;
-    const t = await timelineFor(db, octx, start, addMinutes(end, octx.policy.bufferMin));
-    if (isOpenFor(t, start, end) && freeStations(t, start, addMinutes(end, octx.policy.bufferMin)).length > 0) {
-      out.push({ kind: 'room', roomId: octx.room.id, roomName: octx.room.name, start: start.toISOString(), end: end.toISOString() });
-      break;
-    }
-  }
+    .where(
+      and(
+        eq(rooms.siteId, ctx.site.id),
+        eq(rooms.status, 'active'),
+        ne(rooms.id, ctx.room.id),
+        sql`not exists (select 1 from ${roomClosures} c where c.room_id = ${rooms.id} and c.start_at < ${ts(end)} and c.end_at > ${ts(start)})`,
+        sql`exists (
+          select 1 from ${stations} s where s.room_id = ${rooms.id} and s.active and not exists (
+            select 1 from ${bookings} b
+            where b.station_id = s.id and b.status = 'booked' and b.start_at < ${ts(holdEnd)} and b.block_end > ${ts(start)}
+              and b.start_at > ${ts(addMinutes(start, -LONGEST_HOLD_MIN))}))`,
+      ),
+    );
+  const open = others.filter((r) => {
+    const window = openWindow(r.openingHours ?? ctx.site.openingHours, localParts(start, tz).date, tz);
+    return window && start >= window.start && end <= window.end;
+  });
+  open.sort((a, b) => Number(b.floor === ctx.room.floor) - Number(a.floor === ctx.room.floor) || a.name.localeCompare(b.name));
+  const room = open[0];
+  if (room) out.push({ kind: 'room', roomId: room.id, roomName: room.name, start: start.toISOString(), end: end.toISOString() });
   return out;
 }
 
