@@ -8,14 +8,14 @@ import type { Db } from './client';
  * then sees them. Advisory locks, unlike FOR SHARE row locks, stay cheap with hundreds of
  * bookers at once.
  */
-const key = (kind: 'room' | 'site', id: string) => sql`hashtextextended(${`${kind}:${id}`}, 0)`;
+const key = (kind: 'room' | 'site', id: string) => sql`hashtextextended(${`${kind}:${id.toLowerCase()}`}, 0)`;
 
-export async function shareRoomLock(tx: Db, roomId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${key('room', roomId)})`);
-}
-
-export async function shareSiteLock(tx: Db, siteId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock_shared(${key('site', siteId)})`);
+/** Both shared locks in one round trip, keyed by the ids as the database writes them. */
+export async function shareRoomAndSiteLocks(tx: Db, roomId: string): Promise<void> {
+  await tx.execute(sql`
+    select pg_advisory_xact_lock_shared(hashtextextended('room:' || id::text, 0)),
+           pg_advisory_xact_lock_shared(hashtextextended('site:' || site_id::text, 0))
+    from rooms where id = ${roomId}`);
 }
 
 export async function lockRoomAlone(tx: Db, roomId: string): Promise<void> {

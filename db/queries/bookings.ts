@@ -6,7 +6,7 @@ import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
 import type { Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
-import { shareRoomLock, shareSiteLock } from '../locks';
+import { shareRoomAndSiteLocks } from '../locks';
 import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
 
 type Tx = Db;
@@ -188,16 +188,6 @@ export async function placeOnAStation(
   throw new NoStationFree();
 }
 
-/**
- * Shares the room's and its site's locks for the rest of the transaction: an admin change
- * (fewer stations, out of service, a window, new hours) waits for the booking to commit and
- * then sees it, instead of stranding it unseen.
- */
-async function holdRoomSteady(tx: Tx, roomId: string) {
-  await shareRoomLock(tx, roomId);
-  const [room] = await tx.select({ siteId: rooms.siteId }).from(rooms).where(eq(rooms.id, roomId));
-  if (room) await shareSiteLock(tx, room.siteId);
-}
 
 /** Every policy rule, against the room's windows and the person's other live bookings; throws the first broken. */
 async function enforceRules(tx: Tx, ctx: RoomContext, b: { start: Date; end: Date; now: Date; userId: string | null; exceptId?: string }) {
@@ -230,7 +220,8 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
     return await db.transaction(async (tx) => {
       // One booking at a time per person, so the per-day cap holds under concurrency.
       await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
-      await holdRoomSteady(tx, roomId);
+      // An admin change that could strand bookings here waits for this one, then sees it.
+      await shareRoomAndSiteLocks(tx, roomId);
       ctx = await loadRoomContext(tx, roomId);
       if (!ctx) throw new Refusal('That room does not exist.', 404);
       await enforceRules(tx, ctx, { start, end, now, userId });
@@ -268,7 +259,7 @@ export async function moveBooking(db: Db, input: { actor: Actor; bookingId: stri
       const current = await loadOwnedBooking(tx, actor, bookingId);
       if (current.status !== 'booked') throw new Refusal('That booking was cancelled, so it cannot be moved.', 409);
       if (current.endAt <= now) throw new Refusal('That booking is over, so it cannot be moved.', 409);
-      await holdRoomSteady(tx, current.roomId);
+      await shareRoomAndSiteLocks(tx, current.roomId);
       ctx = await loadRoomContext(tx, current.roomId);
       if (!ctx) throw new Refusal('That room does not exist.', 404);
       await enforceRules(tx, ctx, { start, end, now, userId: current.userId, exceptId: current.id });
