@@ -1,8 +1,14 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { Sql } from 'postgres';
 import { rowsOf, type Db } from '@/db/client';
 import { roomAvailability } from '@/db/queries/availability';
+import { busyInRoom } from '@/db/queries/bookings';
+import * as schema from '@/db/schema';
 import { addDays, localParts, zonedInstant } from '@/lib/time';
-import type { BenchRoom } from './seed';
+import { BENCH_EMAIL_DOMAIN, type BenchRoom } from './seed';
 
 /** A room (by its index in `benchRooms` order, the same in every bench database) and a week. */
 export type WeekSample = { roomIndex: number; weekOffset: number };
@@ -43,19 +49,36 @@ export async function timeAvailability(db: Db, rooms: BenchRoom[], samples: Week
   return out;
 }
 
-/** EXPLAIN ANALYZE of the live-bookings query behind availability (db/queries/bookings.ts busyInRoom), for the report. */
+type Spy = { sql: string; params: unknown[] } | undefined;
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the live-bookings query behind availability, exactly as
+ * db/queries/bookings.ts busyInRoom writes it today: the query is captured through a
+ * logging drizzle over the same client, then explained with its parameters.
+ */
 export async function explainBusy(db: Db, room: BenchRoom, now: Date): Promise<string> {
   const { from, to } = siteWeek(room.timeZone, now, 1);
-  const rows = rowsOf<Record<string, string>>(
-    await db.execute(sql`explain (analyze, buffers)
-      select id, station_id, user_id, start_at, end_at, block_end from bookings
-      where room_id = ${room.id} and status = 'booked' and start_at < ${to.toISOString()}::timestamptz and block_end > ${from.toISOString()}::timestamptz`),
-  );
+  const client = (db as unknown as { $client: unknown }).$client;
+  let captured: Spy;
+  const logger = {
+    logQuery: (query: string, params: unknown[]) => {
+      captured ??= { sql: query, params };
+    },
+  };
+  const postgresJs = typeof (client as Sql).unsafe === 'function';
+  const spy = postgresJs ? drizzlePostgres(client as Sql, { schema, logger }) : drizzlePglite(client as PGlite, { schema, logger });
+  await busyInRoom(spy as unknown as Db, room.id, from, to);
+  const query = captured as Spy;
+  if (!query) throw new Error('busyInRoom ran no query');
+  const text = `explain (analyze, buffers) ${query.sql}`;
+  const rows: Record<string, string>[] = postgresJs
+    ? await (client as Sql).unsafe(text, query.params as never[])
+    : (await (client as PGlite).query<Record<string, string>>(text, query.params)).rows;
   return rows.map((r) => Object.values(r)[0]).join('\n');
 }
 
 export async function firstBenchPersonId(db: Db): Promise<string> {
-  const [row] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where email like '%@bench.nook.test' order by email limit 1`));
+  const [row] = rowsOf<{ id: string }>(await db.execute(sql`select id from users where email like ${`%@${BENCH_EMAIL_DOMAIN}`} order by email limit 1`));
   if (!row) throw new Error('No bench people');
   return row.id;
 }

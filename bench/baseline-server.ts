@@ -26,7 +26,7 @@ async function connect(): Promise<{ insert: Insert; stations: { station_id: stri
     const pg = postgres(url, { max: 10, onnotice: () => {} });
     const insert: Insert = async (c) => {
       const [row] = await pg<{ id: string }[]>`insert into bookings (room_id, station_id, user_id, start_at, end_at, block_end)
-        values (${c.roomId}, ${c.stationId}, ${c.userId}, ${c.start}, ${c.end}, ${c.end}) returning id`;
+        values (${c.roomId}, ${c.stationId}, ${c.userId}, ${c.start}, ${c.end}, ${c.end}) returning *`;
       return row!.id;
     };
     return { insert, stations: await pg.unsafe(stationsQuery), people: await pg.unsafe(peopleQuery) };
@@ -37,7 +37,7 @@ async function connect(): Promise<{ insert: Insert; stations: { station_id: stri
   const insert: Insert = async (c) => {
     const [row] = rowsOf<{ id: string }>(
       await handle.db.execute(sql`insert into bookings (room_id, station_id, user_id, start_at, end_at, block_end)
-        values (${c.roomId}, ${c.stationId}, ${c.userId}, ${c.start.toISOString()}, ${c.end.toISOString()}, ${c.end.toISOString()}) returning id`),
+        values (${c.roomId}, ${c.stationId}, ${c.userId}, ${c.start.toISOString()}, ${c.end.toISOString()}, ${c.end.toISOString()}) returning *`),
     );
     return row!.id;
   };

@@ -128,14 +128,25 @@ export async function freePort(): Promise<number> {
   }
 }
 
-export type Server = { proc: ChildProcess; url: string; output: () => string; stop: () => Promise<void> };
+export type Server = {
+  proc: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Milliseconds from spawn to the first output line matching `pattern`, if there was one. */
+  lineAt: (pattern: RegExp) => number | undefined;
+  stop: () => Promise<void>;
+};
 
 /** Starts a child process in its own process group, keeping the last of its output for error messages. */
 export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, url: string): Server {
+  const spawned = performance.now();
   const proc = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
+  const lines: { at: number; line: string }[] = [];
   const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-8000);
+    const text = chunk.toString();
+    log = (log + text).slice(-8000);
+    if (lines.length < 200) for (const line of text.split('\n')) if (line.trim()) lines.push({ at: performance.now() - spawned, line });
   };
   proc.stdout?.on('data', keep);
   proc.stderr?.on('data', keep);
@@ -157,7 +168,7 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
     await exited;
     clearTimeout(timer);
   };
-  return { proc, url, output: () => log, stop };
+  return { proc, url, output: () => log, lineAt: (pattern) => lines.find((l) => pattern.test(l.line))?.at, stop };
 }
 
 /** Polls `url` until it answers `status`; the milliseconds that took. */
