@@ -6,7 +6,7 @@ import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
 import type { Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
-import { shareRoomAndSiteLocks } from '../locks';
+import { shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
 import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
 
 type Tx = Db;
@@ -166,6 +166,7 @@ export async function placeOnAStation(
   moving?: Booking,
 ): Promise<Booking> {
   const holdEnd = addMinutes(end, ctx.policy.bufferMin);
+  await takeTurnInRoom(tx, ctx.room.id);
   const maxTries = ctx.stations.length * 3 + 3;
   for (let attempt = 0; attempt < maxTries; attempt++) {
     const busy: Busy[] = (await busyInRoom(tx, ctx.room.id, start, holdEnd))
