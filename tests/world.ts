@@ -3,6 +3,7 @@ import { rowsOf, type Db } from '@/db/client';
 import { findPersonByEmail } from '@/db/queries/people';
 import { policies, rooms, sites, users, type Room, type Site, type User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
+import { Refusal } from '@/lib/errors';
 import { weekdayHours } from '@/lib/opening-hours';
 
 export type World = {
@@ -73,4 +74,15 @@ export async function overlappingPairs(db: Db): Promise<number> {
     where a.status = 'booked' and b.status = 'booked'
       and tstzrange(a.start_at, a.block_end, '[)') && tstzrange(b.start_at, b.block_end, '[)')`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n);
+}
+
+/** The Refusal a call ends in; fails the test when it succeeds or throws anything else. */
+export async function refusal(p: Promise<unknown>): Promise<Refusal> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof Refusal) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
 }

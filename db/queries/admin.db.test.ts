@@ -2,11 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, bookings, notifications, policies, rooms, stations, type Room } from '@/db/schema';
 import { isAmenity } from '@/lib/amenities';
-import { Refusal } from '@/lib/errors';
 import { weekdayHours } from '@/lib/opening-hours';
 import { DEFAULT_POLICY } from '@/lib/booking-rules';
 import { zonedInstant } from '@/lib/time';
-import { addPeople, overlappingPairs, seedWorld, type World } from '@/tests/world';
+import { addPeople, overlappingPairs, seedWorld, refusal, type World } from '@/tests/world';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { addClosure, createRoom, createSite, removeClosure, updatePolicy, updateRoom, updateSite, type RoomInput } from './admin';
 import { createBooking } from './bookings';
@@ -16,16 +15,6 @@ const NY = 'America/New_York';
 const now = new Date('2026-03-06T20:00:00Z');
 const MON = '2026-03-09';
 const at = (time: string, date = MON) => zonedInstant(date, time, NY);
-
-async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** The room as the edit form would send it back, with some fields changed. */
 function asInput(room: Room, stationCount: number, change: Partial<RoomInput> = {}): RoomInput {

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookings, notifications, roomClosures, rooms } from '@/db/schema';
-import { Refusal } from '@/lib/errors';
 import { localParts, zonedInstant } from '@/lib/time';
 import { freshDb, dbKinds, type TestDb } from '@/tests/db';
-import { openEveryDay, overlappingPairs, seedWorld, setPolicy, type World } from '@/tests/world';
+import { openEveryDay, overlappingPairs, seedWorld, setPolicy, refusal, type World } from '@/tests/world';
 import { cancelBooking, createBooking, listOwnBookings, moveBooking } from './bookings';
 
 const NY = 'America/New_York';
@@ -12,16 +11,6 @@ const NY = 'America/New_York';
 const now = new Date('2026-03-06T20:00:00Z');
 const at = (date: string, time: string, tz = NY) => zonedInstant(date, time, tz);
 const MON = '2026-03-09';
-
-async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof Refusal) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 for (const kind of dbKinds()) {
   describe(`booking service [${kind}]`, () => {
