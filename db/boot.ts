@@ -1,16 +1,21 @@
+import { env } from '@/lib/env';
 import { DataDirInUseError, migrationStatus } from './client';
-import { database } from './runtime';
+import { startScheduler } from './jobs';
+import { database, getDb } from './runtime';
 
 /** Called once when the server starts (instrumentation.ts). */
 export async function bootDatabase(): Promise<void> {
   try {
     const handle = await database();
+    let ready = true;
     if (handle.kind === 'postgres') {
       const { applied, expected } = await migrationStatus(handle.db);
       if (applied < expected) {
+        ready = false;
         console.warn(`Nook: ${expected - applied} database migration(s) pending. Run \`npm run db:migrate\`.`);
       }
     }
+    if (ready && env().NOOK_JOBS) startScheduler(getDb);
   } catch (err) {
     if (err instanceof DataDirInUseError) {
       console.error(`Nook: ${err.message}`);

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -19,6 +21,7 @@ import { ROLES } from '@/lib/roles';
 export const roleEnum = pgEnum('user_role', ROLES);
 export const roomStatusEnum = pgEnum('room_status', ['active', 'out_of_service']);
 export const bookingStatusEnum = pgEnum('booking_status', ['booked', 'cancelled']);
+export const planStatusEnum = pgEnum('plan_status', ['active', 'ended']);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -77,6 +80,8 @@ export const users = pgTable(
     siteId: uuid('site_id').references(() => sites.id, { onDelete: 'set null' }),
     /** Raised to end every session of this person at once (sign out everywhere, deactivation). */
     sessionEpoch: integer('session_epoch').notNull().default(0),
+    /** In-app reminders before each booking; on unless she turns them off. */
+    remindersEnabled: boolean('reminders_enabled').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -146,10 +151,23 @@ export const bookings = pgTable(
     cancelReason: text('cancel_reason'),
     /** Raised on every change, for calendar invites and feeds. */
     sequence: integer('sequence').notNull().default(0),
+    /** The pump plan that made it, and the occurrence (its planned start) it stands for. */
+    planId: uuid('plan_id').references((): AnyPgColumn => plans.id, { onDelete: 'set null' }),
+    planSlot: timestamp('plan_slot', { withTimezone: true }),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    /** Set when nobody checked in by start + grace and the station was given back. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    // One live booking per plan occurrence, whoever (a confirm, the daily run) gets there first.
+    uniqueIndex('bookings_plan_slot_key').on(t.planId, t.planSlot).where(sql`${t.status} = 'booked'`),
+    index('bookings_plan_idx').on(t.planId, t.planSlot),
+    // The minute jobs (no-show release, reminders) look at live bookings by start time across all rooms.
+    index('bookings_live_start_idx').on(t.startAt).where(sql`${t.status} = 'booked'`),
     check('bookings_range_check', sql`${t.endAt} > ${t.startAt}`),
     check('bookings_block_check', sql`${t.blockEnd} >= ${t.endAt}`),
     // Policy ceilings (240 min length, 60 min buffer) hold per booking too; queries rely on it to bound their scans.
@@ -158,6 +176,77 @@ export const bookings = pgTable(
     index('bookings_user_time_idx').on(t.userId, t.startAt),
   ],
 );
+
+/**
+ * A pump plan: the same breaks on chosen weekdays between two dates, booked in the preferred
+ * room or the first fallback with a free station. Nothing about the person or child is kept.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** Local wall-clock starts, 'HH:mm', ascending. */
+    times: text('times').array().notNull(),
+    /** 0 = Sunday … 6 = Saturday. */
+    weekdays: integer('weekdays').array().notNull(),
+    lengthMin: integer('length_min').notNull(),
+    preferredRoomId: uuid('preferred_room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    /** Tried in this order when the preferred room has no free station. */
+    fallbackRoomIds: uuid('fallback_room_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    status: planStatusEnum('status').notNull().default('active'),
+    /** Occurrences up to this local date have been booked (or found no room); later ones wait for the daily run. */
+    bookedThrough: date('booked_through'),
+    endReminderSentAt: timestamp('end_reminder_sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('plans_dates_check', sql`${t.endDate} >= ${t.startDate}`),
+    check('plans_length_check', sql`${t.lengthMin} between 5 and 240`),
+    check('plans_times_check', sql`cardinality(${t.times}) between 1 and 12`),
+    check('plans_weekdays_check', sql`cardinality(${t.weekdays}) between 1 and 7`),
+    index('plans_user_idx').on(t.userId),
+  ],
+);
+
+/** Dates a plan does not book (leave, holidays): [fromDate, toDate] inclusive. */
+export const planSkips = pgTable(
+  'plan_skips',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    fromDate: date('from_date').notNull(),
+    toDate: date('to_date').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('plan_skips_range_check', sql`${t.toDate} >= ${t.fromDate}`), index('plan_skips_plan_idx').on(t.planId)],
+);
+
+/**
+ * Nook's scheduled jobs, one row each. An app instance claims a due row with
+ * FOR UPDATE SKIP LOCKED and runs it inside that transaction, so no two instances run the
+ * same job at once, and a job that fell due while every instance was down runs on the next start.
+ */
+export const jobs = pgTable('jobs', {
+  name: text('name').primaryKey(),
+  runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+  lastStartedAt: timestamp('last_started_at', { withTimezone: true }),
+  lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  runs: integer('runs').notNull().default(0),
+});
 
 /** A window in which a room is out of service: no one can book across it. */
 export const roomClosures = pgTable(
@@ -217,3 +306,5 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type Booking = typeof bookings.$inferSelect;
 export type RoomClosure = typeof roomClosures.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
+export type PlanSkip = typeof planSkips.$inferSelect;

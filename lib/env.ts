@@ -17,6 +17,8 @@ const envSchema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default('your company account'),
+    /** Scheduled jobs (plan roll-forward, no-show release, reminders) run in the app process unless this is 0. */
+    NOOK_JOBS: flag.default(true),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

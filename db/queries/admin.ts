@@ -122,6 +122,7 @@ async function rehome(tx: Tx, b: Booking, candidates: RoomContext[]): Promise<{ 
           return row;
         },
         b,
+        new Date(),
       );
       return { ctx: c, booking };
     } catch (err) {

@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { freeNow, freeStations, nearestFreeStart, type Busy, type RoomTimeline } from '@/lib/availability';
 import { checkBooking, openWindow, type SiteInfo, type Window } from '@/lib/booking-rules';
 import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
-import type { Db } from '../client';
+import { rowsOf, type Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
 import { shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
 import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
@@ -15,7 +15,7 @@ type Tx = Db;
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer (60). */
-const LONGEST_HOLD_MIN = 240 + 60;
+export const LONGEST_HOLD_MIN = 240 + 60;
 
 export type RoomContext = { room: Room; site: Site; policy: Policy; stations: { id: string; position: number; label: string }[] };
 
@@ -40,14 +40,14 @@ export function siteInfo(site: Site): SiteInfo {
   return { name: site.name, timeZone: site.timeZone, openingHours: site.openingHours };
 }
 
-/** Live bookings holding any of the room's stations across [from, to). */
-export async function busyInRoom(db: Tx, roomId: string, from: Date, to: Date) {
+/** Live bookings holding any of the room's (or rooms') stations across [from, to). */
+export async function busyInRoom(db: Tx, roomId: string | string[], from: Date, to: Date) {
   return db
-    .select({ id: bookings.id, stationId: bookings.stationId, userId: bookings.userId, start: bookings.startAt, end: bookings.endAt, blockEnd: bookings.blockEnd })
+    .select({ id: bookings.id, roomId: bookings.roomId, stationId: bookings.stationId, userId: bookings.userId, start: bookings.startAt, end: bookings.endAt, blockEnd: bookings.blockEnd })
     .from(bookings)
     .where(
       and(
-        eq(bookings.roomId, roomId),
+        Array.isArray(roomId) ? inArray(bookings.roomId, roomId) : eq(bookings.roomId, roomId),
         eq(bookings.status, 'booked'),
         lt(bookings.startAt, to),
         gt(bookings.blockEnd, from),
@@ -164,9 +164,12 @@ export async function placeOnAStation(
   end: Date,
   place: (sp: Tx, stationId: string) => Promise<Booking | undefined>,
   moving?: Booking,
+  now: Date = new Date(),
 ): Promise<Booking> {
   const holdEnd = addMinutes(end, ctx.policy.bufferMin);
   await takeTurnInRoom(tx, ctx.room.id);
+  // A no-show past its grace gives its station back here, so nobody waits for the minute job.
+  await releaseNoShows(tx, { now, roomIds: [ctx.room.id], lookBackMin: LONGEST_HOLD_MIN });
   const maxTries = ctx.stations.length * 3 + 3;
   for (let attempt = 0; attempt < maxTries; attempt++) {
     const busy: Busy[] = (await busyInRoom(tx, ctx.room.id, start, holdEnd))
@@ -229,9 +232,9 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
       await enforceRules(tx, ctx, { start, end, now, userId });
       const blockEnd = addMinutes(end, ctx.policy.bufferMin);
       return placeOnAStation(tx, ctx, start, end, async (sp, stationId) => {
-        const [row] = await sp.insert(bookings).values({ roomId, stationId, userId, startAt: start, endAt: end, blockEnd }).returning();
+        const [row] = await sp.insert(bookings).values({ roomId, stationId, userId, startAt: start, endAt: end, blockEnd, createdAt: now }).returning();
         return row;
-      });
+      }, undefined, now);
     });
   } catch (err) {
     throw await explainNoStation(db, err, ctx, start, end, now);
@@ -279,6 +282,7 @@ export async function moveBooking(db: Db, input: { actor: Actor; bookingId: stri
           return row;
         },
         current,
+        now,
       );
       await notifyOwner(tx, current, actor, `Your booking in ${ctx.room.name} was moved to ${formatLocal(start, ctx.site.timeZone)}–${formatTime(end, ctx.site.timeZone)}.`);
       return moved;
@@ -373,4 +377,101 @@ export async function bookNow(db: Db, input: { userId: string; roomId: string; n
     throw await fullRefusal(db, ctx, start, addMinutes(start, ctx.policy.defaultLengthMin), input.now, `No station in ${ctx.room.name} is free right now.`);
   }
   return createBooking(db, { userId: input.userId, roomId: input.roomId, start, end, now: input.now });
+}
+
+/** Check-in opens this long before a booking starts. */
+export const CHECK_IN_OPENS_MIN = 5;
+
+/**
+ * Gives back the stations of bookings nobody checked in to by their deadline: start (or the
+ * moment it was booked, for a slot already under way) plus the site's grace, at sites that
+ * require check-in. `lookBackMin` bounds the scan to bookings that started recently.
+ * Each owner gets a notice. Returns the released bookings.
+ */
+export async function releaseNoShows(tx: Tx, input: { now: Date; roomIds?: string[]; lookBackMin: number }) {
+  const { now, roomIds, lookBackMin } = input;
+  const rows = rowsOf<{ id: string; user_id: string | null; room_name: string; time_zone: string; start_at: string | Date }>(
+    await tx.execute(sql`
+      update ${bookings} b
+         set status = 'cancelled', cancelled_at = ${ts(now)}, cancel_reason = 'no_show', released_at = ${ts(now)},
+             sequence = b.sequence + 1, updated_at = ${ts(now)}
+        from ${rooms} r
+        join ${sites} s on s.id = r.site_id
+        join ${policies} p on p.site_id = r.site_id
+       where b.room_id = r.id
+         and p.check_in_required
+         and b.status = 'booked'
+         and b.checked_in_at is null
+         and b.start_at > ${ts(addMinutes(now, -lookBackMin))}
+         and b.start_at <= ${ts(now)}
+         and greatest(b.start_at, b.created_at) + make_interval(mins => p.check_in_grace_min) <= ${ts(now)}
+         ${roomIds ? sql`and b.room_id in ${roomIds}` : sql``}
+      returning b.id, b.user_id, r.name as room_name, s.time_zone, b.start_at`),
+  );
+  const notices = rows
+    .filter((r) => r.user_id)
+    .map((r) => ({
+      userId: r.user_id!,
+      kind: 'booking_released',
+      message: `Your booking in ${r.room_name} at ${formatLocal(new Date(r.start_at), r.time_zone)} was released because nobody checked in.`,
+      link: '/bookings',
+    }));
+  if (notices.length) await tx.insert(notifications).values(notices);
+  return rows;
+}
+
+/** The last moment she can check in: the booking's start (or when it was made, if later) plus the grace. */
+export function checkInDeadline(b: Pick<Booking, 'startAt' | 'createdAt'>, graceMin: number): Date {
+  return addMinutes(b.startAt > b.createdAt ? b.startAt : b.createdAt, graceMin);
+}
+
+async function loadOwnLiveBooking(tx: Tx, userId: string, bookingId: string) {
+  const [row] = await tx
+    .select({ booking: bookings, room: rooms, site: sites, policy: policies })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .innerJoin(sites, eq(sites.id, rooms.siteId))
+    .innerJoin(policies, eq(policies.siteId, sites.id))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
+    .for('update', { of: bookings });
+  if (!row) throw new Refusal('That booking was not found.', 404);
+  return row;
+}
+
+/** Checks her in, from 5 minutes before the start until the grace period after it. */
+export async function checkIn(db: Db, input: { userId: string; bookingId: string; now: Date }): Promise<Booking> {
+  const { now } = input;
+  return db.transaction(async (tx) => {
+    const { booking, room, site, policy } = await loadOwnLiveBooking(tx, input.userId, input.bookingId);
+    const tz = site.timeZone;
+    if (booking.releasedAt) throw new Refusal(`This booking was released at ${formatTime(booking.releasedAt, tz)} because nobody checked in.`, 409);
+    if (booking.status !== 'booked') throw new Refusal('That booking was cancelled.', 409);
+    if (booking.checkedInAt) return booking;
+    const opens = addMinutes(booking.startAt, -CHECK_IN_OPENS_MIN);
+    if (now < opens) throw new Refusal(`Check-in for ${room.name} opens at ${formatLocal(opens, tz)}.`, 409);
+    const deadline = checkInDeadline(booking, policy.checkInGraceMin);
+    if (policy.checkInRequired && now > deadline) throw new Refusal(`Check-in closed at ${formatTime(deadline, tz)}.`, 409);
+    if (now >= booking.endAt) throw new Refusal('That booking is over.', 409);
+    const [row] = await tx.update(bookings).set({ checkedInAt: now, updatedAt: sql`now()` }).where(eq(bookings.id, booking.id)).returning();
+    return row!;
+  });
+}
+
+/** Checking out early ends the booking now, so the rest of the slot is free for someone else. */
+export async function checkOut(db: Db, input: { userId: string; bookingId: string; now: Date }): Promise<Booking> {
+  const { now } = input;
+  return db.transaction(async (tx) => {
+    const { booking, policy } = await loadOwnLiveBooking(tx, input.userId, input.bookingId);
+    if (booking.status !== 'booked') throw new Refusal('That booking was cancelled.', 409);
+    if (!booking.checkedInAt) throw new Refusal('Check in first; checking out ends a booking you are using.', 409);
+    if (booking.checkedOutAt || now >= booking.endAt) throw new Refusal('That booking is already over.', 409);
+    const minute = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
+    const end = minute > booking.startAt ? minute : addMinutes(booking.startAt, 1);
+    const [row] = await tx
+      .update(bookings)
+      .set({ endAt: end, blockEnd: addMinutes(end, policy.bufferMin), checkedOutAt: now, sequence: sql`${bookings.sequence} + 1`, updatedAt: sql`now()` })
+      .where(eq(bookings.id, booking.id))
+      .returning();
+    return row!;
+  });
 }

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { localDate, localTime } from './booking';
+
+/** A form field sent once arrives as a string, several times as an array: always an array here. */
+const many = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item));
+
+/** A real calendar date (2026-02-30 is refused, not rolled over). */
+const realDate = localDate.refine((d) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}, { error: 'That date does not exist.' });
+
+export const planPatternSchema = z
+  .object({
+    times: many(localTime)
+      .pipe(z.array(localTime).min(1, { error: 'Add at least one break time.' }).max(12, { error: 'A plan can hold at most 12 breaks a day.' }))
+      .refine((t) => new Set(t).size === t.length, { error: 'Each break time can appear only once.' }),
+    weekdays: many(z.coerce.number().int().min(0).max(6, { error: 'Choose weekdays from the list.' })).pipe(
+      z.array(z.number()).min(1, { error: 'Choose at least one weekday.' }),
+    ),
+    lengthMin: z.coerce
+      .number({ error: 'Give a length in minutes.' })
+      .int({ error: 'Give whole minutes.' })
+      .min(5, { error: 'A break is at least 5 minutes.' })
+      .max(240, { error: 'A break is at most 240 minutes.' }),
+    preferredRoomId: z.uuid({ error: 'Choose a preferred room.' }),
+    fallbackRoomIds: many(z.uuid({ error: 'Choose fallback rooms from the list.' })).pipe(
+      z.array(z.string()).max(3, { error: 'Choose at most 3 fallback rooms.' }),
+    ),
+    startDate: realDate,
+    endDate: realDate,
+  })
+  .refine((p) => p.endDate >= p.startDate, { error: 'The end date must be on or after the start date.', path: ['endDate'] })
+  .refine((p) => !p.fallbackRoomIds.includes(p.preferredRoomId) && new Set(p.fallbackRoomIds).size === p.fallbackRoomIds.length, {
+    error: 'Each room can appear only once among the preferred and fallback rooms.',
+    path: ['fallbackRoomIds'],
+  });
+
+export type PlanPatternInput = z.output<typeof planPatternSchema>;
+
+/** "index|roomId|start": a nearby time she picked for an occurrence with no room at its planned time. */
+const choice = z
+  .string()
+  .regex(/^\d{1,4}\|[0-9a-f-]{36}\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/i, { error: 'That choice of time is not valid.' })
+  .transform((v) => {
+    const [index, roomId, start] = v.split('|') as [string, string, string];
+    return { index: Number(index), roomId, start: new Date(start) };
+  });
+
+export const planConfirmSchema = planPatternSchema.and(z.object({ choice: many(choice) }));
+
+export const dateRangeSchema = z
+  .object({ fromDate: realDate, toDate: realDate })
+  .refine((r) => r.toDate >= r.fromDate, { error: 'The last day must be on or after the first.', path: ['toDate'] })
+  .refine((r) => new Date(r.toDate).getTime() - new Date(r.fromDate).getTime() <= 366 * 86_400_000, {
+    error: 'Skip at most a year at a time.',
+    path: ['toDate'],
+  });
