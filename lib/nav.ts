@@ -6,6 +6,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Home', role: 'employee' },
   { href: '/rooms', label: 'Rooms', role: 'employee' },
   { href: '/bookings', label: 'My bookings', role: 'employee' },
+  { href: '/plans', label: 'Plans', role: 'employee' },
   { href: '/settings', label: 'Settings', role: 'employee' },
   { href: '/hr', label: 'HR', role: 'hr' },
   { href: '/admin', label: 'Admin', role: 'admin' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './booking-rules';
 import { weekdayHours } from './opening-hours';
-import { bookableThrough, expandOccurrences, planOccurrences, summarise, type CandidateRoom, type PlanPattern } from './plans';
+import { bookableThrough, describeWeekdays, expandOccurrences, planOccurrences, summarise, type CandidateRoom, type PlanPattern } from './plans';
 import { localParts, zonedInstant } from './time';
 
 const NY = 'America/New_York';
@@ -170,5 +170,13 @@ describe('deciding each occurrence', () => {
       ['2026-05-31', 'no_room'],
       ['2026-06-01', 'no_room'],
     ]);
+  });
+});
+
+describe('describing weekdays', () => {
+  it('says them as people do, Monday first', () => {
+    expect(describeWeekdays([5, 4, 3, 2, 1])).toBe('Mon–Fri');
+    expect(describeWeekdays([0, 1, 3])).toBe('Mon, Wed, Sun');
+    expect(describeWeekdays([0, 1, 2, 3, 4, 5, 6])).toBe('Every day');
   });
 });

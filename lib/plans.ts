@@ -207,3 +207,14 @@ export function bookableThrough(endDate: string, today: string): string {
   const reach = addDays(today, PLAN_BOOKING_DAYS);
   return endDate < reach ? endDate : reach;
 }
+
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Mon–Fri", "Mon, Wed, Fri", "Every day": weekdays as people say them. */
+export function describeWeekdays(weekdays: number[]): string {
+  const days = [...new Set(weekdays)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
+  if (days.length === 7) return 'Every day';
+  const key = days.join(',');
+  if (key === '1,2,3,4,5') return 'Mon–Fri';
+  return days.map((d) => DAY_NAMES[d]).join(', ');
+}

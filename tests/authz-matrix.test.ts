@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createBooking } from '@/db/queries/bookings';
+import { createPlan } from '@/db/queries/plans';
 import { findPersonByEmail } from '@/db/queries/people';
-import { notifications, roomClosures, rooms } from '@/db/schema';
+import { bookings, notifications, planSkips, roomClosures, rooms } from '@/db/schema';
 import { addDays, addMinutes, localParts, weekdayOf, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -70,6 +71,8 @@ type Ids = {
   amaraBookingId: string;
   amaraSecondBookingId: string;
   bethNoticeId: string;
+  amaraPlanId: string;
+  parentsRoomId: string;
   slot: (n: number) => { start: string; end: string };
 };
 type Call = (mod: Record<string, unknown>, name: string, ids: Ids) => Promise<unknown>;
@@ -113,6 +116,25 @@ const roomNamed = async (name: string) => (await db.db.select({ id: rooms.id }).
 const everyone = (code: number) => ({ anonymous: code, employee: code, hr: code, admin: code });
 const adminOnly = { anonymous: 401, employee: 403, hr: 403, admin: 200 };
 const signedIn = (code: number) => ({ anonymous: 401, employee: code, hr: code, admin: code });
+
+/** A one-break plan in Parents' Room 7 over the matrix's week. */
+const planFields = (ids: Ids, time: string) => ({
+  times: time,
+  weekdays: '1',
+  lengthMin: '30',
+  preferredRoomId: ids.parentsRoomId,
+  startDate: ids.day,
+  endDate: addDays(ids.day, 14),
+});
+const ownPlanOnly = { expect: { anonymous: 401, employee: 200, hr: 404, admin: 404, otherRecord: 404 }, otherAs: 'beth' as const };
+const newSkip = async (ids: Ids) => {
+  const [skip] = await db.db.insert(planSkips).values({ planId: ids.amaraPlanId, fromDate: addDays(ids.day, 3), toDate: addDays(ids.day, 3) }).returning();
+  return skip!.id;
+};
+const livePlanBooking = async (ids: Ids) => {
+  const [b] = await db.db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.planId, ids.amaraPlanId), eq(bookings.status, 'booked'))).limit(1);
+  return b!.id;
+};
 
 export const MATRIX: Record<string, Entry> = {
   'app/signin/actions.ts#demoSignInAction': {
@@ -238,6 +260,65 @@ export const MATRIX: Record<string, Entry> = {
       return action(() => ({ closureId: closure!.id }))(m, n, ids);
     },
   },
+  'app/(employee)/settings/actions.ts#setRemindersAction': { expect: signedIn(200), call: action(() => ({ reminders: 'off' })) },
+  'app/(employee)/bookings/actions.ts#checkInAction': {
+    // Her booking is days away: check-in has not opened (409). Nobody else can check in to it.
+    expect: { anonymous: 401, employee: 409, hr: 404, admin: 404, otherRecord: 404 },
+    call: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
+    otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
+    otherAs: 'beth',
+  },
+  'app/(employee)/bookings/actions.ts#checkOutAction': {
+    expect: { anonymous: 401, employee: 409, hr: 404, admin: 404, otherRecord: 404 },
+    call: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
+    otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
+    otherAs: 'beth',
+  },
+  'app/(employee)/plans/actions.ts#previewPlanAction': { expect: signedIn(200), call: action((ids) => planFields(ids, '10:00')) },
+  'app/(employee)/plans/actions.ts#createPlanAction': { expect: { ...signedIn(201) }, call: action((ids) => planFields(ids, '10:30')) },
+  // Plans are their owner's alone: HR and admins get 404 on Amara's, like another employee.
+  'app/(employee)/plans/actions.ts#skipDatesAction': {
+    ...ownPlanOnly,
+    call: action((ids) => ({ planId: ids.amaraPlanId, fromDate: addDays(ids.day, 1), toDate: addDays(ids.day, 1) })),
+    otherRecord: action((ids) => ({ planId: ids.amaraPlanId, fromDate: addDays(ids.day, 2), toDate: addDays(ids.day, 2) })),
+  },
+  'app/(employee)/plans/actions.ts#removeSkipAction': {
+    ...ownPlanOnly,
+    call: async (m, n, ids) => {
+      const skipId = await newSkip(ids);
+      return action(() => ({ planId: ids.amaraPlanId, skipId }))(m, n, ids);
+    },
+    otherRecord: async (m, n, ids) => {
+      const skipId = await newSkip(ids);
+      return action(() => ({ planId: ids.amaraPlanId, skipId }))(m, n, ids);
+    },
+  },
+  'app/(employee)/plans/actions.ts#cancelOccurrenceAction': {
+    ...ownPlanOnly,
+    call: async (m, n, ids) => {
+      const bookingId = await livePlanBooking(ids);
+      return action(() => ({ planId: ids.amaraPlanId, bookingId }))(m, n, ids);
+    },
+    otherRecord: async (m, n, ids) => {
+      const bookingId = await livePlanBooking(ids);
+      return action(() => ({ planId: ids.amaraPlanId, bookingId }))(m, n, ids);
+    },
+  },
+  'app/(employee)/plans/actions.ts#changePlanAction': {
+    ...ownPlanOnly,
+    call: action((ids) => ({ ...planFields(ids, '18:00'), planId: ids.amaraPlanId, fromDate: addDays(ids.day, 7) })),
+    otherRecord: action((ids) => ({ ...planFields(ids, '18:15'), planId: ids.amaraPlanId, fromDate: addDays(ids.day, 7) })),
+  },
+  'app/(employee)/plans/actions.ts#extendPlanAction': {
+    ...ownPlanOnly,
+    call: action((ids) => ({ planId: ids.amaraPlanId, endDate: addDays(ids.day, 60) })),
+    otherRecord: action((ids) => ({ planId: ids.amaraPlanId, endDate: addDays(ids.day, 90) })),
+  },
+  'app/(employee)/plans/actions.ts#endPlanAction': {
+    ...ownPlanOnly,
+    call: action((ids) => ({ planId: ids.amaraPlanId })),
+    otherRecord: action((ids) => ({ planId: ids.amaraPlanId })),
+  },
   'app/api/auth/[...nextauth]/route.ts#GET': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
   'app/api/auth/[...nextauth]/route.ts#POST': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
 };
@@ -301,6 +382,13 @@ beforeAll(async () => {
   const [quiet] = await db.db.select().from(rooms).where(eq(rooms.name, 'Quiet Room 12B'));
   const beth = await get('beth@example.com');
   const [notice] = await db.db.insert(notifications).values({ userId: beth.id, kind: 'booking_changed', message: 'Your booking moved.' }).returning();
+  const [parents] = await db.db.select().from(rooms).where(eq(rooms.name, "Parents' Room 7"));
+  // Every weekday at 17:00 for four weeks: enough live occurrences for each plan action to act on.
+  const plan = await createPlan(db.db, {
+    userId: amara.id,
+    plan: { times: ['17:00'], weekdays: [1, 2, 3, 4, 5], lengthMin: 30, preferredRoomId: parents!.id, fallbackRoomIds: [], startDate: date, endDate: addDays(date, 28) },
+    now: new Date(),
+  });
   ids = {
     amara,
     beth,
@@ -313,6 +401,8 @@ beforeAll(async () => {
     amaraBookingId: booking.id,
     amaraSecondBookingId: second.id,
     bethNoticeId: notice!.id,
+    amaraPlanId: plan.plan.id,
+    parentsRoomId: parents!.id,
     slot,
   };
 });

@@ -319,6 +319,13 @@ export type MyBooking = {
   start: Date;
   end: Date;
   status: 'booked' | 'cancelled';
+  createdAt: Date;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
+  releasedAt: Date | null;
+  planId: string | null;
+  checkInRequired: boolean;
+  checkInGraceMin: number;
 };
 
 /** The person's own bookings overlapping [from, to), oldest first. */
@@ -336,10 +343,18 @@ export async function listOwnBookings(db: Db, userId: string, range: { from?: Da
       start: bookings.startAt,
       end: bookings.endAt,
       status: bookings.status,
+      createdAt: bookings.createdAt,
+      checkedInAt: bookings.checkedInAt,
+      checkedOutAt: bookings.checkedOutAt,
+      releasedAt: bookings.releasedAt,
+      planId: bookings.planId,
+      checkInRequired: policies.checkInRequired,
+      checkInGraceMin: policies.checkInGraceMin,
     })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(sites, eq(sites.id, rooms.siteId))
+    .innerJoin(policies, eq(policies.siteId, sites.id))
     .innerJoin(stations, eq(stations.id, bookings.stationId))
     .where(
       and(
@@ -418,6 +433,33 @@ export async function releaseNoShows(tx: Tx, input: { now: Date; roomIds?: strin
     }));
   if (notices.length) await tx.insert(notifications).values(notices);
   return rows;
+}
+
+export type CheckInState =
+  | { kind: 'not_yet'; opensAt: Date }
+  | { kind: 'open'; closesAt: Date | null }
+  | { kind: 'checked_in'; canCheckOut: boolean }
+  | { kind: 'released' }
+  | { kind: 'none' };
+
+/** Where a booking stands for check-in at `now`: what the buttons on My bookings and the door page offer. */
+export function checkInState(b: Pick<MyBooking, 'status' | 'start' | 'end' | 'createdAt' | 'checkedInAt' | 'checkedOutAt' | 'releasedAt' | 'checkInRequired' | 'checkInGraceMin'>, now: Date): CheckInState {
+  if (b.releasedAt) return { kind: 'released' };
+  if (b.status !== 'booked' || now >= b.end) return { kind: 'none' };
+  if (b.checkedInAt) return { kind: 'checked_in', canCheckOut: !b.checkedOutAt };
+  const opensAt = addMinutes(b.start, -CHECK_IN_OPENS_MIN);
+  if (now < opensAt) return { kind: 'not_yet', opensAt };
+  const closesAt = b.checkInRequired ? checkInDeadline({ startAt: b.start, createdAt: b.createdAt }, b.checkInGraceMin) : null;
+  if (closesAt && now > closesAt) return { kind: 'none' };
+  return { kind: 'open', closesAt };
+}
+
+/** The check-in state in words for the page, times in the site's zone. */
+export function checkInView(b: Parameters<typeof checkInState>[0] & { timeZone: string }, now: Date) {
+  const s = checkInState(b, now);
+  if (s.kind === 'not_yet') return { kind: s.kind, opensAt: formatTime(s.opensAt, b.timeZone) };
+  if (s.kind === 'open') return { kind: s.kind, closesAt: s.closesAt ? formatTime(s.closesAt, b.timeZone) : null };
+  return s;
 }
 
 /** The last moment she can check in: the booking's start (or when it was made, if later) plus the grace. */

@@ -104,3 +104,7 @@ export async function endAllSessions(db: Db, personId: string): Promise<void> {
     .set({ sessionEpoch: sql`${users.sessionEpoch} + 1` })
     .where(eq(users.id, personId));
 }
+
+export async function setReminders(db: Db, userId: string, enabled: boolean): Promise<void> {
+  await db.update(users).set({ remindersEnabled: enabled, updatedAt: sql`now()` }).where(eq(users.id, userId));
+}

@@ -305,6 +305,26 @@ export async function changePlanFrom(db: Db, input: { userId: string; planId: st
   });
 }
 
+/** Moves the plan's end date later and books what has come within reach. */
+export async function extendPlan(db: Db, input: { userId: string; planId: string; endDate: string; now: Date }): Promise<Planned & { plan: Plan }> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
+    const current = await loadOwnPlan(tx, input.userId, input.planId, true);
+    if (current.status === 'ended') throw new Refusal('That plan has ended. Start a new plan instead.', 409);
+    const tz = await siteZone(tx, current);
+    const today = todayAt(input.now, tz);
+    if (input.endDate <= current.endDate) throw new Refusal(`Choose an end date after the current one (${current.endDate}).`, 422);
+    validateDates({ startDate: current.startDate, endDate: input.endDate }, today, true);
+    const [plan] = await tx.update(plans).set({ endDate: input.endDate, endReminderSentAt: null, updatedAt: sql`now()` }).where(eq(plans.id, current.id)).returning();
+    const through = bookableThrough(plan!.endDate, today);
+    const next = current.bookedThrough ? addDays(current.bookedThrough, 1) : current.startDate;
+    const from = next > today ? next : today;
+    if (through < from) return { planned: [], later: countLater(patternOf(plan!, []), tz, through), through, timeZone: tz, plan: plan! };
+    const result = await bookRange(tx, plan!, { fromDate: from, toDate: through }, input.now);
+    return { ...result, plan: plan! };
+  });
+}
+
 /** Ends the plan today: every later booking it made is cancelled. */
 export async function endPlan(db: Db, input: { userId: string; planId: string; now: Date }): Promise<{ cancelled: number }> {
   return db.transaction(async (tx) => {
@@ -456,4 +476,17 @@ export async function planDetail(db: Db, userId: string, planId: string, now: Da
     return { ...base, state: 'not_yet' };
   });
   return { plan, site: site!, roomName, skips, occurrences, today, reachDays: PLAN_BOOKING_DAYS };
+}
+
+/** Rooms a plan can use (active ones, by site), and the person's home site with its default break length. */
+export async function planRoomChoices(db: Db, homeSiteId: string | null) {
+  const rows = await db
+    .select({ id: rooms.id, name: rooms.name, siteId: sites.id, siteName: sites.name, timeZone: sites.timeZone, defaultLengthMin: policies.defaultLengthMin })
+    .from(rooms)
+    .innerJoin(sites, eq(sites.id, rooms.siteId))
+    .innerJoin(policies, eq(policies.siteId, sites.id))
+    .where(eq(rooms.status, 'active'))
+    .orderBy(asc(sites.name), asc(rooms.name));
+  const home = rows.find((r) => r.siteId === homeSiteId) ?? rows[0];
+  return { rooms: rows.map(({ id, name, siteId, siteName }) => ({ id, name, siteId, siteName })), home };
 }

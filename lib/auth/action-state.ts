@@ -7,6 +7,8 @@ export type ActionState = {
   fields?: Record<string, string[]>;
   /** The change would move or cancel other people's bookings: show the message and offer to re-submit with confirm=1. */
   confirm?: boolean;
+  /** What the action worked out, for the page to show (a plan preview, a booking summary). */
+  data?: unknown;
 };
 
 export const initialActionState: ActionState = { ok: false };

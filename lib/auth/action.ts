@@ -17,8 +17,10 @@ type Ctx<U> = { user: U; db: Db; ip: string | null };
 function formToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith('$ACTION')) continue;
-    out[key] = typeof value === 'string' ? value : undefined;
+    if (key.startsWith('$ACTION') || typeof value !== 'string') continue;
+    // A field sent more than once (checkboxes, repeated inputs) arrives as an array.
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return out;
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { cancelBooking, findOwnBooking, loadRoomContext, moveBooking } from '@/db/queries/bookings';
+import { cancelBooking, checkIn, checkOut, findOwnBooking, loadRoomContext, moveBooking } from '@/db/queries/bookings';
 import { defineAction } from '@/lib/auth/action';
 import { Refusal } from '@/lib/errors';
 import { lengthMinutes, localDate, localTime } from '@/lib/schemas/booking';
@@ -35,4 +35,22 @@ export const moveBookingAction = defineAction('employee', moveSchema, async (inp
   revalidatePath('/bookings');
   revalidatePath('/');
   return { ok: true, status: 200, message: `Moved to ${formatLocal(moved.startAt, ctx.site.timeZone)}.` };
+});
+
+/** Checks her in (from 5 minutes before the start until the site's grace after it). */
+export const checkInAction = defineAction('employee', idSchema, async ({ bookingId }, { user, db }) => {
+  const b = await checkIn(db, { userId: user.id, bookingId, now: new Date() });
+  revalidatePath('/bookings');
+  revalidatePath(`/r/${b.roomId}`);
+  revalidatePath(`/rooms/${b.roomId}`);
+  return { ok: true, status: 200, message: 'Checked in. Your station is held until the end of your booking.' };
+});
+
+/** Checking out early gives the rest of the slot back. */
+export const checkOutAction = defineAction('employee', idSchema, async ({ bookingId }, { user, db }) => {
+  const b = await checkOut(db, { userId: user.id, bookingId, now: new Date() });
+  revalidatePath('/bookings');
+  revalidatePath(`/r/${b.roomId}`);
+  revalidatePath(`/rooms/${b.roomId}`);
+  return { ok: true, status: 200, message: 'Checked out. The rest of your slot is free for others.' };
 });

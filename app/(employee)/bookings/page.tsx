@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { Notices } from '@/app/_components/notices';
-import { listOwnBookings } from '@/db/queries/bookings';
+import { checkInView, listOwnBookings } from '@/db/queries/bookings';
 import { listUnreadNotices } from '@/db/queries/notifications';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
@@ -55,7 +55,10 @@ export default async function MyBookingsPage() {
                     length: minutesBetween(b.start, b.end),
                     timeZone: b.timeZone,
                     cancelled: b.status === 'cancelled',
+                    released: !!b.releasedAt,
+                    fromPlan: !!b.planId,
                   }}
+                  checkIn={checkInView(b, now)}
                 />
               );
             })}

@@ -3,13 +3,15 @@
 import Link from 'next/link';
 import { useActionState, useId, useState } from 'react';
 import { initialActionState } from '@/lib/auth/action-state';
+import { CheckInControls, type CheckInView } from '@/app/_components/check-in';
 import { cancelBookingAction, moveBookingAction } from './actions';
 
 type Props = {
-  booking: { id: string; roomId: string; title: string; where: string; date: string; start: string; length: number; timeZone: string; cancelled: boolean };
+  booking: { id: string; roomId: string; title: string; where: string; date: string; start: string; length: number; timeZone: string; cancelled: boolean; released?: boolean; fromPlan?: boolean };
+  checkIn?: CheckInView;
 };
 
-export function UpcomingBooking({ booking }: Props) {
+export function UpcomingBooking({ booking, checkIn }: Props) {
   const [moving, setMoving] = useState(false);
   const [state, move, pending] = useActionState(moveBookingAction, initialActionState);
   const [cancelState, cancel, cancelling] = useActionState(cancelBookingAction, initialActionState);
@@ -20,12 +22,14 @@ export function UpcomingBooking({ booking }: Props) {
     <li className={booking.cancelled ? 'card stack cancelled' : 'card stack'} aria-labelledby={`${id}-title`}>
       <div>
         <h3 id={`${id}-title`} style={{ margin: 0 }}>
-          {booking.title} {booking.cancelled && <span className="badge badge-warn">Cancelled</span>}
+          {booking.title} {booking.cancelled && <span className="badge badge-warn">{booking.released ? 'Released: no check-in' : 'Cancelled'}</span>}
+          {booking.fromPlan && <span className="badge">Plan</span>}
         </h3>
         <p className="muted small" style={{ margin: 0 }}>
           {booking.where}
         </p>
       </div>
+      {checkIn && <CheckInControls bookingId={booking.id} view={checkIn} />}
       {!booking.cancelled && (
         <div className="inline-form">
           <button type="button" className="btn btn-secondary btn-small" aria-expanded={moving} aria-controls={`${id}-move`} onClick={() => setMoving(!moving)}>

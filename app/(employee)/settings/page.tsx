@@ -5,7 +5,7 @@ import { findSite } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { ROLE_LABELS } from '@/lib/roles';
-import { signOutEverywhereAction } from './actions';
+import { setRemindersAction, signOutEverywhereAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -31,6 +31,20 @@ export default async function SettingsPage() {
           <dt className="muted">Site</dt>
           <dd style={{ margin: 0 }}>{site?.name ?? 'Not assigned'}</dd>
         </dl>
+      </section>
+      <section className="card stack" aria-labelledby="reminders-heading">
+        <div>
+          <h2 id="reminders-heading">Reminders</h2>
+          <p className="muted small">
+            A notice in Nook 15 minutes before each of your bookings. They are {user.remindersEnabled ? 'on' : 'off'}.
+          </p>
+        </div>
+        <ActionButton
+          action={setRemindersAction}
+          label={user.remindersEnabled ? 'Turn reminders off' : 'Turn reminders on'}
+          className="btn btn-secondary"
+          fields={{ reminders: user.remindersEnabled ? 'off' : 'on' }}
+        />
       </section>
       <section className="card stack" aria-labelledby="sessions-heading">
         <div>

@@ -42,6 +42,8 @@ export default async function RoomPage({ params, searchParams }: Props) {
         <p>
           <Link href={`/admin/sites/${site.id}`}>{site.name}</Link>
           {room.floor && ` · floor ${room.floor}`}
+          {' · '}
+          <Link href={`/admin/rooms/${room.id}/door`}>Door sign with QR code</Link>
         </p>
       </header>
       {created && (

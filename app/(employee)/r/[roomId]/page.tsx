@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { BookNowButton } from '@/app/_components/book-now';
+import { CheckInControls } from '@/app/_components/check-in';
+import { checkInView, listOwnBookings, loadRoomContext, timelineFor } from '@/db/queries/bookings';
+import { getDb } from '@/db/runtime';
+import { freeNow } from '@/lib/availability';
+import { requireRole } from '@/lib/auth/guards';
+import { idParams } from '@/lib/schemas/booking';
+import { addMinutes, formatTime, localDayRange, localParts } from '@/lib/time';
+
+export const metadata: Metadata = { title: 'Room door' };
+
+/**
+ * The page a room's door QR code opens: is it free now, and her own bookings here today
+ * with check-in. Nobody else's booking is named.
+ */
+export default async function DoorPage({ params }: { params: Promise<{ roomId: string }> }) {
+  await connection();
+  const user = await requireRole('employee');
+  const parsed = idParams.safeParse({ id: (await params).roomId });
+  if (!parsed.success) notFound();
+  const db = await getDb();
+  const ctx = await loadRoomContext(db, parsed.data.id);
+  if (!ctx) notFound();
+  const now = new Date();
+  const tz = ctx.site.timeZone;
+  const [dayStart, dayEnd] = localDayRange(localParts(now, tz).date, tz);
+  const [timeline, mine] = await Promise.all([
+    timelineFor(db, ctx, now, addMinutes(now, 24 * 60)),
+    listOwnBookings(db, user.id, { from: dayStart, to: dayEnd, includeCancelled: true }),
+  ]);
+  const state = freeNow(timeline, now);
+  const here = mine.filter((b) => b.roomId === ctx.room.id && b.end > now && (b.status === 'booked' || b.releasedAt));
+  const outOfService = ctx.room.status === 'out_of_service';
+
+  return (
+    <div className="stack door">
+      <header className="page-header">
+        <h1>{ctx.room.name}</h1>
+        <p>
+          {ctx.site.name}
+          {ctx.room.floor ? `, floor ${ctx.room.floor}` : ''}
+        </p>
+      </header>
+      <section className="card stack" aria-labelledby="now-heading">
+        <h2 id="now-heading">Right now</h2>
+        {outOfService ? (
+          <p className="alert alert-error">Out of service{ctx.room.outOfServiceReason ? `: ${ctx.room.outOfServiceReason}` : '.'}</p>
+        ) : state.free ? (
+          <p style={{ margin: 0 }}>
+            <span className="badge badge-ok">Free</span> {state.stations} of {ctx.stations.length} {ctx.stations.length === 1 ? 'station' : 'stations'} free
+            {state.until ? ` until ${formatTime(state.until, tz)}` : ''}.
+          </p>
+        ) : (
+          <p style={{ margin: 0 }}>
+            <span className="badge badge-warn">Reserved</span> Every station is taken right now.
+          </p>
+        )}
+        {!outOfService && here.length === 0 && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free} />}
+      </section>
+      <section className="card stack" aria-labelledby="mine-heading">
+        <h2 id="mine-heading">Your bookings here today</h2>
+        {here.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>
+            None. <Link href={`/rooms/${ctx.room.id}`}>See the room&rsquo;s calendar</Link>.
+          </p>
+        ) : (
+          <ul className="booking-list">
+            {here.map((b) => (
+              <li key={b.id} className="stack" style={{ gap: '0.4rem' }}>
+                <strong>
+                  {formatTime(b.start, tz)}–{formatTime(b.end, tz)} · {b.stationLabel}
+                  {b.status === 'cancelled' && <span className="badge badge-warn"> {b.releasedAt ? 'Released: no check-in' : 'Cancelled'}</span>}
+                </strong>
+                <CheckInControls bookingId={b.id} view={checkInView(b, now)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
