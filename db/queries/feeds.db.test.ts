@@ -82,7 +82,7 @@ describeDb('calendar feeds', (db) => {
     const feed = (await findFeedByToken(t, token))!;
     const before = await renderFeed(t, feed, now);
     const uids = vevents(before).map((e) => e.uid);
-    expect(uids).toEqual([ids.amaraA, ids.amaraB, ids.amaraC].map(bookingUid!));
+    expect(uids).toEqual([ids.amaraA!, ids.amaraB!, ids.amaraC!].map((id) => bookingUid(id)));
     for (const other of [ids.bethA, ids.danaQuiet]) expect(before).not.toContain(other!);
     expect(before).not.toMatch(/Beth|Dana|beth@|dana@/);
     expect(vevents(before)[0]!.summary).toBe('Private break · Wellness Room 3');
