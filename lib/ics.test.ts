@@ -1,3 +1,4 @@
+import ical from 'ical-generator';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,7 @@ import {
   feedEtag,
   personalFeed,
   reservedFeed,
+  serialize,
   type CalendarBooking,
 } from './ics';
 
@@ -156,5 +158,20 @@ describe('ETag', () => {
     expect(etagMatches(`W/${tag}`, tag)).toBe(true);
     expect(etagMatches(null, tag)).toBe(false);
     expect(etagMatches(feedEtag('b'), tag)).toBe(false);
+  });
+});
+
+describe('serialize', () => {
+  it('writes exactly what ical-generator writes, plus the final CRLF', () => {
+    const make = () => {
+      const cal = ical({ prodId: '//Nook//Test//EN', name: 'Ünïcödé calendar name that is long enough to need folding at seventy-five octets', ttl: 3600 });
+      for (const [i, name] of ['Room 1', 'Salle « Étoile » 🍼 '.repeat(6), 'x'.repeat(74), 'y'.repeat(75), 'é'.repeat(40)].entries()) {
+        cal.createEvent({ id: `e${i}@test`, start: base, end: new Date(base.getTime() + 1_800_000), stamp: base, summary: name, location: `${name}, floor 1` });
+      }
+      return cal;
+    };
+    const expected = `${make().toString()}\r\n`;
+    expect(serialize(make())).toBe(expected);
+    expectWellFormedLines(expected);
   });
 });
