@@ -12,7 +12,8 @@ test('copy her feed link, subscribe, book and see it, add to calendar, regenerat
   try {
     await signInAs(context, 'dana@example.com');
     const page = await context.newPage();
-    await page.goto('/settings');
+    const settings = await page.goto('/settings');
+    expect(settings!.headers()['referrer-policy']).toBe('no-referrer');
     const link = page.getByLabel('Your private feed link');
     const url = await link.inputValue();
     expect(url).toMatch(new RegExp(`^${baseURL!.replace(/[.]/g, '\\.')}/api/feeds/[A-Za-z0-9_-]{43}\\.ics$`));
@@ -67,7 +68,9 @@ test('copy her feed link, subscribe, book and see it, add to calendar, regenerat
     const renewed = await calendarApp.get(fresh);
     expect(renewed.status()).toBe(200);
     expect(await renewed.text()).toContain(`UID:${id}@bookings.nook.calendar\r\n`);
-    expect((await calendarApp.get(`${baseURL}/api/feeds/not-a-token.ics`)).status()).toBe(404);
+    const unknown = await calendarApp.get(`${baseURL}/api/feeds/not-a-token.ics`);
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()['referrer-policy']).toBe('no-referrer');
 
     // Her own title replaces the neutral one in the feed.
     await page.getByLabel('My own title').check();
