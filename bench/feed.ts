@@ -6,8 +6,8 @@ import { BENCH_EMAIL_DOMAIN, BENCH_SITE_PREFIX } from './seed';
 
 /** Breaks a day in the feed person's year. */
 const PER_DAY = 3;
-/** The feed reaches 30 days back; a year of bookings from there on. */
-const DAYS_BACK = 30;
+/** The feed reaches 30 days back: a year of bookings from the first whole day inside that window. */
+const DAYS_BACK = 29;
 const DAYS = 365;
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findFeedByToken, renderFeed } from '@/db/queries/feeds';
 import { defineRoute } from '@/lib/auth/route';
-import { hashToken, tokenFromFile } from '@/lib/feed-token';
+import { tokenFromFile } from '@/lib/feed-token';
 import { etagMatches, feedEtag } from '@/lib/ics';
 
 const params = z.object({ file: z.string().max(100) });
@@ -22,10 +22,9 @@ function notFound() {
 export const GET = defineRoute({ access: 'public', params }, async ({ req, db, params }) => {
   const token = tokenFromFile(params.file);
   if (!token) return notFound();
-  const tokenHash = hashToken(token);
   const conn = await db();
-  // Rate limiting goes here, before any lookup: `await consumeRateLimit(conn, 'feed', tokenHash)` (key: the token's hash, never the token).
-  void tokenHash;
+  // Rate limiting goes here, before any lookup, as one call keyed by the token's hash (never the token itself):
+  //   await consumeRateLimit(conn, 'feed', hashToken(token));
   const feed = await findFeedByToken(conn, token);
   if (!feed) return notFound();
   const body = await renderFeed(conn, feed, new Date());
