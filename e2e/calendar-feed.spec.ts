@@ -84,12 +84,15 @@ test('copy her feed link, subscribe, book and see it, add to calendar, regenerat
   }
 });
 
-test('an admin makes a room feed for a door display: "Reserved" only, never who', async ({ browser }) => {
+test('an admin makes a room feed for a door display: "Reserved" only, never who', async ({ browser }, testInfo) => {
   const context = await browser.newContext({ viewport: DESKTOP });
+  const beth = await browser.newContext();
   const calendarApp = await playwrightRequest.newContext();
   try {
+    await signInAs(beth, 'beth@example.com');
+    const wellness = await roomIdByName(beth, 'Wellness Room 3');
+    expect((await apiBook(beth, wellness, nyInstant(DAY, '12:00'), nyInstant(DAY, '12:30'))).status()).toBe(201);
     await signInAs(context, 'admin@example.com');
-    const wellness = await roomIdByName(context, 'Wellness Room 3');
     const page = await context.newPage();
     await page.goto(`/admin/rooms/${wellness}`);
     await page.getByRole('button', { name: 'Create feed link' }).click();
@@ -98,13 +101,22 @@ test('an admin makes a room feed for a door display: "Reserved" only, never who'
     const url = await link.inputValue();
     const body = await (await calendarApp.get(url)).text();
     expect(body).toContain('SUMMARY:Reserved\r\n');
-    expect(body).not.toMatch(/Dana|Morales|dana@|Private break/);
+    expect(body).toContain(`DTSTART:${nyInstant(DAY, '12:00').replace(/[-:]/g, '').replace(/\.000Z$/, 'Z')}\r\n`);
+    expect(body).not.toMatch(/Beth|Lindqvist|beth@|Dana|Morales|dana@|Private break/);
     await expectAccessible(page);
+    await page.getByRole('heading', { name: 'Calendar feed for displays' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('admin-room-feed-1280.png') });
+    await page.setViewportSize(PHONE);
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await page.getByRole('heading', { name: 'Calendar feed for displays' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('admin-room-feed-390.png') });
     await page.getByRole('button', { name: 'Revoke link' }).click();
     await expect(page.getByRole('button', { name: 'Create feed link' })).toBeVisible();
     expect((await calendarApp.get(url)).status()).toBe(404);
   } finally {
     await calendarApp.dispose();
+    await beth.close();
     await context.close();
   }
 });
