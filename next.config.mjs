@@ -19,7 +19,13 @@ const nextConfig = {
     if (process.env.NODE_ENV === 'production') {
       headers.push({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' });
     }
-    return [{ source: '/:path*', headers }];
+    // Calendar feed links are secrets: pages that show them and the feeds themselves send no referrer (later rules win).
+    const noReferrer = [{ key: 'Referrer-Policy', value: 'no-referrer' }];
+    return [
+      { source: '/:path*', headers },
+      { source: '/api/feeds/:path*', headers: noReferrer },
+      { source: '/settings', headers: noReferrer },
+    ];
   },
 };
 

@@ -20,6 +20,7 @@ import postgres from 'postgres';
 import { openPglite as openPgliteRaw, openPostgres as openPostgresRaw, type Db, type DbHandle } from '@/db/client';
 import { explainBusy, firstBenchPersonId, siteWeek, timeAvailability, weekSamples } from './availability';
 import { buildStaleReason, DIST_DIR, firstLoadJs, staticPages } from './build-info';
+import { seedFeedPerson } from './feed';
 import { freePort, runLoad, signInMany, startProcess, waitFor, type LoadResult, type Server } from './load';
 import {
   benchEmails,
@@ -290,11 +291,15 @@ async function main() {
   log(`baseline: ${baseRun.rps} rps, p95 ${baseRun.p95} ms`);
   if (target.kind === 'pglite') big = await target.open();
   await big.db.execute(sql`delete from bookings where start_at >= ${baselineFrom.toISOString()}::timestamptz`);
+  // For ics_p95_ms: one person's year of bookings and her feed link, made with the server's secret.
+  const serverSecret = crypto.randomBytes(32).toString('base64url');
+  const feed = await seedFeedPerson(big.db, serverSecret, now);
+  log(`feed: one person with ${feed.bookings} bookings over a year`);
   if (target.kind === 'pglite') await big.close();
 
   // 4. The production server.
   const port = await freePort();
-  const server = startNext(port, target.env, { AUTH_DEMO: '1', AUTH_SECRET: crypto.randomBytes(32).toString('base64url') });
+  const server = startNext(port, target.env, { AUTH_DEMO: '1', AUTH_SECRET: serverSecret });
   cleanups.push(server.stop);
   const bootMs = await waitFor(`${server.url}/api/health`, server, { timeoutMs: 180_000 });
   log(`server: next start on ${server.url} answered /api/health after ${Math.round(bootMs)} ms`);
@@ -420,6 +425,14 @@ async function main() {
   await runLoad({ url: server.url, connections: 10, seconds: warmSeconds, requests: pageReq });
   const pageRun = await runLoad({ url: server.url, connections: 10, seconds, requests: pageReq });
   log(`pages: static ${staticRun.rps} rps, room page ${pageRun.rps} rps`);
+
+  // 9b. A year of one person's bookings as her calendar feed, requested over and over by one client (no If-None-Match: full renders).
+  const icsReq: autocannon.Request[] = [{ method: 'GET', path: feed.path }];
+  const icsBytes = Buffer.byteLength(await (await fetch(`${server.url}${feed.path}`)).text(), 'utf8');
+  log(`feed: GET /api/feeds/<token>.ics (${feed.bookings} bookings, ${round(icsBytes / 1024, 1)} KiB), 1 connection …`);
+  await runLoad({ url: server.url, connections: 1, seconds: warmSeconds, requests: icsReq });
+  const icsRun = await runLoad({ url: server.url, connections: 1, seconds, requests: icsReq });
+  log(`feed: ${icsRun.rps} rps, p95 ${icsRun.p95} ms`);
   await server.stop();
   if (target.kind === 'postgres') await big.close();
 
@@ -478,7 +491,12 @@ async function main() {
       staticRun.rps,
       `GET /rooms/:id ${pageRun.rps} rps ÷ static ${staticPage.route} ${staticRun.rps} rps (baseline), 10 connections, signed in`,
     ),
-    ics_p95_ms: figure('ics_p95_ms', null, null, 'no calendar feed in the app yet'),
+    ics_p95_ms: figure(
+      'ics_p95_ms',
+      icsRun.p95,
+      null,
+      `GET /api/feeds/<token>.ics, one person's ${feed.bookings} bookings over a year (${round(icsBytes / 1024, 1)} KiB), one client requesting over and over (p50 ${icsRun.p50}, p99 ${icsRun.p99}, ${icsRun.rps} rps)`,
+    ),
     plan_250_ms: figure('plan_250_ms', null, null, 'no pump plans in the app yet'),
     report_1m_ms: figure('report_1m_ms', null, null, 'no HR usage report in the app yet'),
     first_load_js_kb: figure('first_load_js_kb', round(largest.gzipKb, 1), null, `largest: ${largest.route} (${largest.files} files, ${round(largest.rawKb, 1)} kB raw); KiB gzip -9`),
@@ -526,6 +544,7 @@ async function main() {
         ]),
         describeLoad(`static ${staticPage.route}`, staticRun),
         describeLoad('GET /rooms/:id', pageRun),
+        describeLoad('GET feed (a year)', icsRun),
       ],
     ),
   );
@@ -539,6 +558,7 @@ async function main() {
     ['mix', mixRun, [200, 201, 204, 409, 422]],
     ['static page', staticRun, [staticPage.status]],
     ['room page', pageRun, [200]],
+    ['calendar feed', icsRun, [200]],
   ];
   for (const [name, r, codes] of expected) {
     const odd = Object.keys(r.status).filter((c) => !codes.includes(Number(c)));

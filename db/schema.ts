@@ -22,6 +22,7 @@ export const roleEnum = pgEnum('user_role', ROLES);
 export const roomStatusEnum = pgEnum('room_status', ['active', 'out_of_service']);
 export const bookingStatusEnum = pgEnum('booking_status', ['booked', 'cancelled']);
 export const planStatusEnum = pgEnum('plan_status', ['active', 'ended']);
+export const feedKindEnum = pgEnum('calendar_feed_kind', ['person', 'room', 'site']);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -297,6 +298,45 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at_idx').on(t.at)],
 );
 
+/**
+ * A secret calendar feed link: one person's own bookings, or a room's or site's busy blocks
+ * for door displays. The link's token is never stored: only its SHA-256 (`tokenHash`, for the
+ * lookup) and the 128 random bits (`nonce`) it is derived from with the server's secret, so
+ * Nook can show the link again while a copy of the database alone reveals no working link.
+ * Revoking (or regenerating) sets `revokedAt`: the link answers 404 from then on.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: feedKindEnum('kind').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id').references(() => sites.id, { onDelete: 'cascade' }),
+    nonce: text('nonce').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** A person's own title for her events; null: the neutral "Private break · <room>". */
+    title: text('title'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_token_hash_key').on(t.tokenHash),
+    uniqueIndex('calendar_feeds_live_person_key').on(t.userId).where(sql`${t.kind} = 'person' and ${t.revokedAt} is null`),
+    uniqueIndex('calendar_feeds_live_room_key').on(t.roomId).where(sql`${t.kind} = 'room' and ${t.revokedAt} is null`),
+    uniqueIndex('calendar_feeds_live_site_key').on(t.siteId).where(sql`${t.kind} = 'site' and ${t.revokedAt} is null`),
+    check(
+      'calendar_feeds_target_check',
+      sql`(${t.kind} = 'person' and ${t.userId} is not null and ${t.roomId} is null and ${t.siteId} is null)
+        or (${t.kind} = 'room' and ${t.roomId} is not null and ${t.userId} is null and ${t.siteId} is null)
+        or (${t.kind} = 'site' and ${t.siteId} is not null and ${t.userId} is null and ${t.roomId} is null)`,
+    ),
+    check('calendar_feeds_title_check', sql`${t.title} is null or char_length(${t.title}) between 1 and 80`),
+    check('calendar_feeds_hash_check', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$' and ${t.nonce} ~ '^[0-9a-f]{32}$'`),
+  ],
+);
+
 export type Site = typeof sites.$inferSelect;
 export type Policy = typeof policies.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -308,3 +348,4 @@ export type RoomClosure = typeof roomClosures.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
 export type PlanSkip = typeof planSkips.$inferSelect;
+export type CalendarFeed = typeof calendarFeeds.$inferSelect;

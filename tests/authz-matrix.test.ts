@@ -11,6 +11,8 @@ import type { Db, DbHandle } from '@/db/client';
 import { and, eq } from 'drizzle-orm';
 import { createBooking } from '@/db/queries/bookings';
 import { createPlan } from '@/db/queries/plans';
+import { createPlaceFeed, ensurePersonalFeed, regeneratePersonalFeed } from '@/db/queries/feeds';
+import { feedKey } from '@/lib/feed-token';
 import { findPersonByEmail } from '@/db/queries/people';
 import { bookings, notifications, planSkips, roomClosures, rooms } from '@/db/schema';
 import { addDays, addMinutes, localParts, weekdayOf, zonedInstant } from '@/lib/time';
@@ -42,6 +44,11 @@ vi.mock('@/lib/auth/config', () => ({
     throw new FakeRedirect();
   },
 }));
+vi.mock('@/lib/auth/feed-key', async () => {
+  const { feedKey, feedUrls } = await import('@/lib/feed-token');
+  const key = feedKey('matrix-secret-0123456789-0123456789');
+  return { serverFeedKey: () => key, originOf: () => 'http://localhost:3000', feedLinks: async (t: string) => feedUrls('http://localhost:3000', t) };
+});
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '198.51.100.7' }) }));
 vi.mock('next/navigation', async (original) => ({
@@ -112,6 +119,9 @@ const range = (ids: Ids) => `from=${encodeURIComponent(ids.slot(0).start)}&to=${
 /** Opening hours form fields, Monday to Friday. */
 const weekdays = (open: string, close: string) => Object.fromEntries([1, 2, 3, 4, 5].flatMap((d) => [[`open${d}`, open], [`close${d}`, close]]));
 const roomNamed = async (name: string) => (await db.db.select({ id: rooms.id }).from(rooms).where(eq(rooms.name, name)))[0]!.id;
+
+const feedTestKey = feedKey('matrix-secret-0123456789-0123456789');
+const postNoBody: RequestInit = { method: 'POST', headers: { origin: 'http://localhost:3000', host: 'localhost:3000' } };
 
 const everyone = (code: number) => ({ anonymous: code, employee: code, hr: code, admin: code });
 const adminOnly = { anonymous: 401, employee: 403, hr: 403, admin: 200 };
@@ -318,6 +328,46 @@ export const MATRIX: Record<string, Entry> = {
     ...ownPlanOnly,
     call: action((ids) => ({ planId: ids.amaraPlanId })),
     otherRecord: action((ids) => ({ planId: ids.amaraPlanId })),
+  },
+  'app/(employee)/settings/actions.ts#regenerateFeedAction': { expect: signedIn(200), call: action(() => ({})) },
+  'app/(employee)/settings/actions.ts#saveFeedTitleAction': {
+    expect: signedIn(200),
+    call: action(() => ({ titleChoice: 'custom', title: 'Focus time' })),
+  },
+  'app/(hr)/admin/feeds/actions.ts#createPlaceFeedAction': { expect: adminOnly, call: action((ids) => ({ roomId: ids.roomId })) },
+  'app/(hr)/admin/feeds/actions.ts#revokePlaceFeedAction': {
+    // Only room and site feeds are revoked here: a person's own feed is not found to an admin.
+    expect: { ...adminOnly, otherRecord: 404 },
+    call: async (m, n, ids) => {
+      const { feed } = await createPlaceFeed(db.db as Db, { id: ids.admin.id }, { siteId: ids.siteId }, feedTestKey);
+      return action(() => ({ feedId: feed.id }))(m, n, ids);
+    },
+    otherRecord: async (m, n, ids) => {
+      const { feed } = await ensurePersonalFeed(db.db as Db, ids.amara.id, feedTestKey);
+      return action(() => ({ feedId: feed.id }))(m, n, ids);
+    },
+  },
+  'app/api/feeds/[file]/route.ts#GET': {
+    // The secret link is the credential: it answers anyone holding it, session or not; a revoked link answers 404 to all.
+    expect: { ...everyone(200), otherRecord: 404 },
+    call: async (m, n, ids) => {
+      const { token } = await ensurePersonalFeed(db.db as Db, ids.beth.id, feedTestKey);
+      return route(`/api/feeds/${token}.ics`, undefined, () => ({ file: `${token}.ics` }))(m, n, ids);
+    },
+    otherRecord: async (m, n, ids) => {
+      const { token } = await ensurePersonalFeed(db.db as Db, ids.chen.id, feedTestKey);
+      await regeneratePersonalFeed(db.db as Db, ids.chen.id, feedTestKey);
+      return route(`/api/feeds/${token}.ics`, undefined, () => ({ file: `${token}.ics` }))(m, n, ids);
+    },
+  },
+  'app/api/v1/me/calendar-feed/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/me/calendar-feed') },
+  'app/api/v1/me/calendar-feed/regenerate/route.ts#POST': { expect: signedIn(200), call: route('/api/v1/me/calendar-feed/regenerate', postNoBody) },
+  'app/api/v1/bookings/[id]/ics/route.ts#GET': {
+    // Only the owner downloads her booking; to anyone else, HR and admins included, it does not exist.
+    expect: { anonymous: 401, employee: 200, hr: 404, admin: 404, otherRecord: 404 },
+    call: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraSecondBookingId}/ics`, undefined, () => ({ id: ids.amaraSecondBookingId }))(m, n, ids),
+    otherRecord: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraSecondBookingId}/ics`, undefined, () => ({ id: ids.amaraSecondBookingId }))(m, n, ids),
+    otherAs: 'beth',
   },
   'app/api/auth/[...nextauth]/route.ts#GET': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
   'app/api/auth/[...nextauth]/route.ts#POST': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },

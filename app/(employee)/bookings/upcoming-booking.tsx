@@ -44,6 +44,9 @@ export function UpcomingBooking({ booking, checkIn }: Props) {
           <Link href={`/rooms/${booking.roomId}`} className="small">
             Room calendar
           </Link>
+          <a href={`/api/v1/bookings/${booking.id}/ics`} download className="small">
+            Add to calendar<span className="sr-only"> ({booking.title})</span>
+          </a>
         </div>
       )}
       <p role="alert" className={cancelState.message ? (cancelState.ok ? 'alert alert-ok' : 'alert alert-error') : 'sr-only'}>

@@ -3,8 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { endAllSessions, setReminders } from '@/db/queries/people';
+import { regeneratePersonalFeed, setPersonalFeedTitle } from '@/db/queries/feeds';
 import { defineAction } from '@/lib/auth/action';
 import { signOut } from '@/lib/auth/config';
+import { serverFeedKey } from '@/lib/auth/feed-key';
 
 /** Ends this person's sessions on every device, this one included. */
 export const signOutEverywhereAction = defineAction('employee', z.object({}), async (_input, { user, db }) => {
@@ -19,4 +21,29 @@ export const setRemindersAction = defineAction('employee', remindersSchema, asyn
   await setReminders(db, user.id, reminders === 'on');
   revalidatePath('/settings');
   return { ok: true, status: 200, message: reminders === 'on' ? 'Reminders are on.' : 'Reminders are off.' };
+});
+
+/** Revokes her calendar feed link at once and makes a new one. */
+export const regenerateFeedAction = defineAction('employee', z.object({}), async (_input, { user, db }) => {
+  await regeneratePersonalFeed(db, user.id, serverFeedKey());
+  revalidatePath('/settings');
+  return { ok: true, status: 200, message: 'New link made. The old link stopped working: subscribe again with this one.' };
+});
+
+const titleSchema = z
+  .object({
+    titleChoice: z.enum(['neutral', 'custom'], { error: 'Choose a title.' }),
+    title: z.string().trim().max(80, { error: 'Keep the title to 80 characters or fewer.' }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.titleChoice === 'custom' && !v.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Type your own title, or choose the neutral one.' });
+    if (v.title && /[\u0000-\u001f\u007f]/.test(v.title)) ctx.addIssue({ code: 'custom', path: ['title'], message: 'The title cannot contain control characters.' });
+  });
+
+/** Her own title for the events in her feed, or back to the neutral "Private break · <room>". */
+export const saveFeedTitleAction = defineAction('employee', titleSchema, async (input, { user, db }) => {
+  const title = input.titleChoice === 'custom' ? input.title! : null;
+  await setPersonalFeedTitle(db, user.id, serverFeedKey(), title);
+  revalidatePath('/settings');
+  return { ok: true, status: 200, message: title ? `Your events are now titled “${title}”.` : 'Your events use the neutral title again.' };
 });

@@ -1,18 +1,23 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { ActionButton } from '@/app/_components/action-button';
+import { ensurePersonalFeed } from '@/db/queries/feeds';
 import { findSite } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
+import { feedLinks, serverFeedKey } from '@/lib/auth/feed-key';
 import { requireRole } from '@/lib/auth/guards';
 import { ROLE_LABELS } from '@/lib/roles';
 import { setRemindersAction, signOutEverywhereAction } from './actions';
+import { CalendarFeed } from './calendar-feed';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await connection();
   const user = await requireRole('employee');
-  const site = user.siteId ? await findSite(await getDb(), user.siteId) : undefined;
+  const db = await getDb();
+  const [site, feed] = await Promise.all([user.siteId ? findSite(db, user.siteId) : undefined, ensurePersonalFeed(db, user.id, serverFeedKey())]);
+  const links = await feedLinks(feed.token);
   return (
     <div className="stack">
       <header className="page-header">
@@ -45,6 +50,15 @@ export default async function SettingsPage() {
           className="btn btn-secondary"
           fields={{ reminders: user.remindersEnabled ? 'off' : 'on' }}
         />
+      </section>
+      <section className="card stack" aria-labelledby="calendar-heading">
+        <div>
+          <h2 id="calendar-heading">Calendar feed</h2>
+          <p className="muted small" style={{ margin: 0 }}>
+            Your bookings in Google, Outlook or Apple Calendar, kept up to date: new, moved and cancelled breaks, from 30 days back on.
+          </p>
+        </div>
+        <CalendarFeed url={links.url} webcal={links.webcal} title={feed.feed.title} exampleRoom="Room 3" />
       </section>
       <section className="card stack" aria-labelledby="sessions-heading">
         <div>

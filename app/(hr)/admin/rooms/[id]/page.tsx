@@ -12,6 +12,7 @@ import { formatLocal, localParts } from '@/lib/time';
 import { AdminForm, TextField } from '../../_components/admin-form';
 import styles from '../../_components/admin-form.module.css';
 import { RoomFields } from '../../_components/fields';
+import { PlaceFeed } from '../../_components/place-feed';
 import { addClosureAction, removeClosureAction, updateRoomAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit room' };
@@ -129,6 +130,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
           <TextField name="reason" label="Reason" hint="People see it when they try to book." required />
         </AdminForm>
       </section>
+      <PlaceFeed target={{ roomId: room.id }} name={room.name} />
     </div>
   );
 }

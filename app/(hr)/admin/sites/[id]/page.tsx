@@ -11,6 +11,7 @@ import { POLICY_NUMBERS } from '@/lib/policy';
 import { AdminForm, Checkbox, TextField } from '../../_components/admin-form';
 import styles from '../../_components/admin-form.module.css';
 import { SiteFields } from '../../_components/fields';
+import { PlaceFeed } from '../../_components/place-feed';
 import { updatePolicyAction, updateSiteAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit site' };
@@ -95,6 +96,7 @@ export default async function SitePage({ params, searchParams }: Props) {
           </Link>
         </p>
       </section>
+      <PlaceFeed target={{ siteId: site.id }} name={site.name} />
     </div>
   );
 }

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { findFeedByToken, renderFeed } from '@/db/queries/feeds';
+import { defineRoute } from '@/lib/auth/route';
+import { tokenFromFile } from '@/lib/feed-token';
+import { etagMatches, feedEtag } from '@/lib/ics';
+
+const params = z.object({ file: z.string().max(100) });
+
+/** Never cached by shared caches; the link never leaks onwards as a referrer. */
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' };
+
+function notFound() {
+  return new Response('Not found.\n', { status: 404, headers: { ...PRIVATE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+/**
+ * `GET /api/feeds/<token>.ics`: a calendar feed, authenticated by its secret link alone (no
+ * session). A person's own bookings, or a room's or site's anonymous "Reserved" blocks.
+ * Unknown, revoked or malformed tokens, and feeds of deactivated people, are 404.
+ * The token itself is never logged or stored; only its SHA-256 is used from here on.
+ */
+export const GET = defineRoute({ access: 'public', params }, async ({ req, db, params }) => {
+  const token = tokenFromFile(params.file);
+  if (!token) return notFound();
+  const conn = await db();
+  // Rate limiting goes here, before any lookup, as one call keyed by the token's hash (never the token itself):
+  //   await consumeRateLimit(conn, 'feed', hashToken(token));
+  const feed = await findFeedByToken(conn, token);
+  if (!feed) return notFound();
+  const body = await renderFeed(conn, feed, new Date());
+  const etag = feedEtag(body);
+  const headers = { ...PRIVATE_HEADERS, ETag: etag };
+  if (etagMatches(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="nook.ics"' },
+  });
+});

@@ -1,0 +1,11 @@
+import { NextResponse } from 'next/server';
+import { ensurePersonalFeed } from '@/db/queries/feeds';
+import { originOf, serverFeedKey } from '@/lib/auth/feed-key';
+import { defineRoute } from '@/lib/auth/route';
+import { feedUrls } from '@/lib/feed-token';
+
+/** Her private calendar feed link (made on first ask): `{ url, webcal }`. */
+export const GET = defineRoute({ access: 'employee' }, async ({ req, db, user }) => {
+  const { token } = await ensurePersonalFeed(await db(), user.id, serverFeedKey());
+  return NextResponse.json(feedUrls(originOf(req.headers), token), { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } });
+});
