@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -10,6 +11,7 @@ import {
   pgTable,
   text,
   timestamp,
+  varchar,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -207,6 +209,16 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );
+
+/**
+ * Rate-limit counters shared by every app instance, in the exact shape rate-limiter-flexible's
+ * Postgres store reads and writes (key, points, expire in epoch milliseconds).
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: varchar('key', { length: 255 }).primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: bigint('expire', { mode: 'number' }),
+});
 
 export type Site = typeof sites.$inferSelect;
 export type Policy = typeof policies.$inferSelect;
