@@ -43,6 +43,9 @@ export default async function RoomPage({ params, searchParams }: Props) {
           <Link href={`/admin/sites/${site.id}`}>{site.name}</Link>
           {room.floor && ` · floor ${room.floor}`}
         </p>
+        <p className="small">
+          <Link href={`/admin/rooms/${room.id}/day`}>Today&apos;s bookings with names</Link> (each view is audited)
+        </p>
       </header>
       {created && (
         <p className="alert alert-ok" role="status">
