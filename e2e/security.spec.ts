@@ -27,13 +27,19 @@ function expectSecurityHeaders(res: APIResponse, where: string) {
   expect(h['strict-transport-security'], `HSTS on ${where} (production build)`).toMatch(/^max-age=\d{7,}/);
 }
 
-test('every response carries the CSP with a fresh nonce, nosniff, Referrer-Policy, Permissions-Policy and HSTS', async ({ request }) => {
+test('every response carries the CSP with a fresh nonce, nosniff, Referrer-Policy, Permissions-Policy and HSTS', async ({ request, browser }) => {
+  const signedIn = await browser.newContext();
+  await signInAs(signedIn, 'amara@example.com');
   const answers: [string, APIResponse][] = [];
-  for (const url of ['/signin', '/api/health', '/api/v1/sites', '/no-such-page', '/api/no-such-route', '/admin']) {
+  for (const url of ['/signin', '/api/health', '/api/v1/sites', '/api/no-such-route', '/admin']) {
     answers.push([url, await request.get(url, { maxRedirects: 0 })]);
   }
+  for (const url of ['/no-such-page', '/admin', '/rooms']) answers.push([`${url} signed in`, await signedIn.request.get(url, { maxRedirects: 0 })]);
+  await signedIn.close();
   for (const [url, res] of answers) expectSecurityHeaders(res, `${url} (${res.status()})`);
-  expect(answers.find(([u]) => u === '/no-such-page')![1].status()).toBe(404);
+  expect(answers.find(([u]) => u === '/no-such-page signed in')![1].status()).toBe(404);
+  expect(answers.find(([u]) => u === '/admin signed in')![1].status()).toBe(403);
+  expect(answers.find(([u]) => u === '/api/no-such-route')![1].status()).toBe(404);
   expect(answers.find(([u]) => u === '/api/v1/sites')![1].status()).toBe(401);
   // A new nonce each time, and Next.js puts exactly that nonce on its own scripts.
   const a = await request.get('/signin');
@@ -70,7 +76,7 @@ test('pages hydrate and run under the CSP with no console errors', async ({ brow
   const recordViolations = () => {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} on ${location.pathname}`));
   };
   await employee.addInitScript(recordViolations);
   await admin.addInitScript(recordViolations);
@@ -156,7 +162,8 @@ test('x-middleware-subrequest skips no check on pages, routes or actions', async
         expectSecurityHeaders(res, `${url} with ${value}`);
       }
       expect((await request.get('/api/v1/bookings?from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z', { headers })).status()).toBe(401);
-      expect((await request.get('/admin/audit/export', { headers })).status()).toBe(401);
+      const exported = await request.get('/admin/audit/export', { headers, maxRedirects: 0 });
+      expect(exported.headers()['location'] ?? '', 'the audit export still sends a signed-out caller to sign-in').toContain('/signin');
       expect((await request.post('/api/v1/bookings', { headers, data: {} })).status()).toBe(401);
       // Signed in as an employee: staff pages and routes are still refused.
       for (const url of ['/admin', '/admin/people', '/admin/audit', '/hr']) {
@@ -197,7 +204,7 @@ test('the named day view of a room is for HR and admins, and every view is audit
     }
     // A date that cannot be read says so and shows today.
     await page.goto(`/admin/rooms/${roomId}/day?date=2026-02-31`);
-    await expect(page.getByRole('alert')).toContainText('That date could not be read');
+    await expect(page.getByRole('alert').filter({ hasText: 'That date could not be read' })).toBeVisible();
 
     const adminPage = await admin.newPage();
     await adminPage.goto(`/admin/audit?action=room.schedule_viewed`);
