@@ -26,7 +26,11 @@ vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: 
 vi.mock('@/lib/auth/config', () => ({
   auth: async () => null,
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
-  signIn: async () => {
+  // As Auth.js does: the demo provider's authorize runs, and a refusal is a CredentialsSignin.
+  signIn: async (_provider: string, opts: { email: string }) => {
+    const { authorizeDemo } = await import('@/lib/auth/demo-authorize');
+    const { CredentialsSignin } = await import('next-auth');
+    if (!(await authorizeDemo(state.handle!.db, { email: opts.email }, state.ip))) throw new CredentialsSignin();
     throw new FakeRedirect();
   },
   signOut: async () => {
@@ -82,6 +86,18 @@ for (const kind of dbKinds()) {
       const refused = await outcome(() => demoSignInAction(undefined, form({ email: 'BETH@example.com' })));
       expect(refused).toMatchObject({ status: 429, message: 'Too many sign-in attempts for this account. Try again in 15 minutes.' });
       expect((await outcome(() => demoSignInAction(undefined, form({ email: 'dana@example.com' })))).status).toBe(303);
+    });
+
+    it('the demo provider counts attempts made straight to its callback, and the page then says so', async () => {
+      const { authorizeDemo } = await import('@/lib/auth/demo-authorize');
+      const { demoSignInAction } = await load<{ demoSignInAction: Action }>('app/signin/actions.ts');
+      for (let i = 0; i < 10; i++) expect(await authorizeDemo(db.db, { email: 'dana@example.com' }, '192.0.2.1')).toMatchObject({ email: 'dana@example.com' });
+      expect(await authorizeDemo(db.db, { email: 'dana@example.com' }, '192.0.2.1')).toBeNull();
+      state.user = null;
+      expect(await outcome(() => demoSignInAction(undefined, form({ email: 'dana@example.com' })))).toMatchObject({
+        status: 429,
+        message: 'Too many sign-in attempts for this account. Try again in 15 minutes.',
+      });
     });
 
     it('demo sign-in: per IP across emails', async () => {

@@ -3,9 +3,8 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { findPersonByEmail } from '@/db/queries/people';
-import { consumeRateLimit } from '@/db/queries/rate-limits';
-import type { Db } from '@/db/client';
-import { defineAction, type ActionState } from '@/lib/auth/action';
+import { countSignInAttempt } from '@/db/queries/rate-limits';
+import { defineAction } from '@/lib/auth/action';
 import { signIn, signOut } from '@/lib/auth/config';
 import { env } from '@/lib/env';
 import { ROLE_HOME } from '@/lib/roles';
@@ -19,38 +18,32 @@ const demoSignInSchema = z.object({
 /** Demo sign-in: only when demo sign-in is on (embedded default, or AUTH_DEMO=1). */
 export const demoSignInAction = defineAction('public', demoSignInSchema, async ({ email, callbackUrl }, { db, ip }) => {
   if (!env().demoSignIn) return { ok: false, status: 403, message: 'Demo sign-in is turned off here.' };
-  const limited = await signInLimited(db, email, ip);
-  if (limited) return limited;
+  // The attempt itself is counted where the demo provider checks it (lib/auth/demo-authorize.ts),
+  // so a POST straight to /api/auth/callback/demo counts too; here it is only looked at.
+  const limited = await countSignInAttempt(db, email, ip, false);
+  if (limited) return { ok: false, status: 429, message: limited.message };
   const person = await findPersonByEmail(db, email);
   if (!person) return { ok: false, status: 422, message: 'There is no one with that email in this demo.' };
   if (!person.active) return { ok: false, status: 403, message: `${person.name}'s access has been turned off.` };
   try {
     await signIn('demo', { email, redirectTo: safeCallbackPath(callbackUrl) ?? ROLE_HOME[person.role] });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, status: 401, message: 'Sign-in failed. Please try again.' };
+    if (err instanceof AuthError) {
+      const over = await countSignInAttempt(db, email, ip, false);
+      if (over) return { ok: false, status: 429, message: over.message };
+      return { ok: false, status: 401, message: 'Sign-in failed. Please try again.' };
+    }
     throw err;
   }
 });
-
-/** Counts a sign-in attempt per email and per client IP; answers 429 with how long to wait when over. */
-async function signInLimited(db: Db, email: string | null, ip: string | null): Promise<ActionState | null> {
-  const checks = [
-    email ? consumeRateLimit(db, 'signin', email.toLowerCase()) : null,
-    ip ? consumeRateLimit(db, 'signin-ip', ip) : null,
-  ];
-  for (const result of await Promise.all(checks)) {
-    if (result && !result.ok) return { ok: false, status: 429, message: result.message };
-  }
-  return null;
-}
 
 const oidcSignInSchema = z.object({ callbackUrl: z.string().max(2000).optional() });
 
 /** Sends the person to the workplace's identity provider. */
 export const oidcSignInAction = defineAction('public', oidcSignInSchema, async ({ callbackUrl }, { db, ip }) => {
   if (!env().oidc) return { ok: false, status: 403, message: 'Single sign-on is not configured here.' };
-  const limited = await signInLimited(db, null, ip);
-  if (limited) return limited;
+  const limited = await countSignInAttempt(db, null, ip);
+  if (limited) return { ok: false, status: 429, message: limited.message };
   await signIn('oidc', { redirectTo: safeCallbackPath(callbackUrl) ?? '/' });
 });
 

@@ -85,6 +85,8 @@ function limiterFor(db: Db, bucket: RateLimitBucket): RateLimiterPostgres {
   return limiter;
 }
 
+const hashKey = (key: string) => crypto.createHash('sha256').update(key).digest('base64url');
+
 const MESSAGES: Record<RateLimitBucket, string> = {
   signin: 'Too many sign-in attempts for this account.',
   'signin-ip': 'Too many sign-in attempts from this network.',
@@ -97,15 +99,34 @@ const MESSAGES: Record<RateLimitBucket, string> = {
  * rate_limits table, so every app instance sees the same counts. Keys are stored hashed.
  */
 export async function consumeRateLimit(db: Db, bucket: RateLimitBucket, key: string): Promise<RateLimitResult> {
-  const hashed = crypto.createHash('sha256').update(key).digest('base64url');
   try {
-    const res = await limiterFor(db, bucket).consume(hashed, 1);
+    const res = await limiterFor(db, bucket).consume(hashKey(key), 1);
     return { ok: true, remaining: res.remainingPoints };
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err;
     const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
     return { ok: false, retryAfterSeconds, message: `${MESSAGES[bucket]} Try again in ${waitInWords(retryAfterSeconds)}.` };
   }
+}
+
+/** Whether `key` is already over the limit in `bucket`, without counting an attempt. */
+export async function peekRateLimit(db: Db, bucket: RateLimitBucket, key: string): Promise<RateLimitResult> {
+  const limiter = limiterFor(db, bucket);
+  const res = await limiter.get(hashKey(key));
+  if (!res || res.consumedPoints < limiter.points) return { ok: true, remaining: res ? res.remainingPoints : limiter.points };
+  const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return { ok: false, retryAfterSeconds, message: `${MESSAGES[bucket]} Try again in ${waitInWords(retryAfterSeconds)}.` };
+}
+
+/**
+ * One sign-in attempt, counted per email and per client address. Returns the first refusal,
+ * or null when both are within their limits.
+ */
+export async function countSignInAttempt(db: Db, email: string | null, ip: string | null, consume = true): Promise<Extract<RateLimitResult, { ok: false }> | null> {
+  const check = consume ? consumeRateLimit : peekRateLimit;
+  const results = await Promise.all([email ? check(db, 'signin', email.toLowerCase()) : null, ip ? check(db, 'signin-ip', ip) : null]);
+  for (const r of results) if (r && !r.ok) return r;
+  return null;
 }
 
 /** As consumeRateLimit, but throws RateLimited (429 in routes, a message in actions) when over. */
@@ -116,7 +137,7 @@ export async function enforceRateLimit(db: Db, bucket: RateLimitBucket, key: str
 
 /** Forgets every count for a key (tests, or an admin unblocking someone). */
 export async function resetRateLimit(db: Db, bucket: RateLimitBucket, key: string): Promise<void> {
-  await limiterFor(db, bucket).delete(crypto.createHash('sha256').update(key).digest('base64url'));
+  await limiterFor(db, bucket).delete(hashKey(key));
 }
 
 export { rateLimits };
