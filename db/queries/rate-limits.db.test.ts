@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { openPostgres, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 import { describeDb } from '@/tests/db';
-import { consumeRateLimit, enforceRateLimit, pgliteAdapter, postgresAdapter, resetRateLimit, storeClientOf } from './rate-limits';
+import { consumeRateLimit, enforceRateLimit, pgliteAdapter, postgresAdapter, purgeExpiredRateLimits, resetRateLimit, storeClientOf } from './rate-limits';
 import { RateLimited } from '@/lib/errors';
 import postgres from 'postgres';
 
@@ -71,6 +71,14 @@ describeDb('rate limits', (handle, kind) => {
     } finally {
       await second.close();
     }
+  });
+
+  it('purges counters whose window has ended', async () => {
+    const { db } = handle();
+    await consumeRateLimit(db, 'feed', 'feed-1');
+    expect(await purgeExpiredRateLimits(db, new Date())).toBe(0);
+    expect(await purgeExpiredRateLimits(db, new Date(Date.now() + 2 * 3600_000))).toBeGreaterThan(0);
+    expect(await consumeRateLimit(db, 'feed', 'feed-1')).toMatchObject({ ok: true, remaining: 59 });
   });
 
   it('enforceRateLimit throws RateLimited; resetRateLimit forgets the key; keys are stored hashed', async () => {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { lt } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -75,7 +76,8 @@ function limiterFor(db: Db, bucket: RateLimitBucket): RateLimiterPostgres {
       storeType: 'pool',
       tableName: 'rate_limits',
       tableCreated: true, // db/schema.ts and its migration own the table
-      clearExpiredByTimeout: false, // no timers in request handlers; expired rows are reset in place on the next hit
+      // Every 5 minutes (an unref'd timer) the store deletes rows expired over an hour ago.
+      clearExpiredByTimeout: true,
       keyPrefix: bucket,
       points: spec.points,
       duration: spec.durationSeconds,
@@ -140,4 +142,8 @@ export async function resetRateLimit(db: Db, bucket: RateLimitBucket, key: strin
   await limiterFor(db, bucket).delete(hashKey(key));
 }
 
-export { rateLimits };
+/** Deletes counters whose window ended before `before` (for a scheduled clean-up; the store also does it every 5 minutes). */
+export async function purgeExpiredRateLimits(db: Db, before: Date): Promise<number> {
+  const gone = await db.delete(rateLimits).where(lt(rateLimits.expire, before.getTime())).returning({ key: rateLimits.key });
+  return gone.length;
+}
