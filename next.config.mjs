@@ -10,7 +10,7 @@ const nextConfig = {
   },
   async headers() {
     const headers = [
-      { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },
+      // Content-Security-Policy (with a per-request script nonce) is set in proxy.ts.
       { key: 'X-Content-Type-Options', value: 'nosniff' },
       { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },

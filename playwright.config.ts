@@ -38,6 +38,17 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { ...(process.env as Record<string, string>), NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      // The journeys sign in and book far more often than a person would: lift the limits
+      // unless a spec run sets them (e2e/security.spec.ts checks a real limit on its own server).
+      RATE_LIMIT_SIGNIN: '10000/1m',
+      RATE_LIMIT_SIGNIN_IP: '10000/1m',
+      RATE_LIMIT_BOOKING: '10000/1m',
+      // Scheduled jobs stay off so journeys that change a policy mid-way are not raced by the minute job;
+      // the jobs themselves are tested against both databases.
+      NOOK_JOBS: '0',
+      ...(process.env as Record<string, string>),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

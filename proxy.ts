@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, newNonce } from '@/lib/csp';
 
 const PUBLIC_PREFIXES = ['/signin', '/api/', '/_next/', '/favicon', '/r/'];
 
@@ -6,24 +7,41 @@ function hasSessionCookie(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
 
+function oidcOrigin(): string[] {
+  try {
+    return process.env.AUTH_OIDC_ISSUER ? [new URL(process.env.AUTH_OIDC_ISSUER).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
- * A convenience, not the security boundary: sends people without a session cookie to sign-in
- * (and back afterwards), and tells pages the path being opened. Every page, action and route
- * checks the session and role itself.
+ * Sets this request's Content-Security-Policy (a fresh script nonce each time, on every page,
+ * API answer and 404), and, as a convenience only, sends people without a session cookie to
+ * sign-in (and back afterwards). Every page, action and route checks the session and role itself.
  */
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const path = `${pathname}${search}`;
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', formTargets: oidcOrigin() });
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
+  let res: NextResponse;
   if (!isPublic && !hasSessionCookie(req)) {
     const url = req.nextUrl.clone();
     url.pathname = '/signin';
     url.search = `?${new URLSearchParams({ callbackUrl: path })}`;
-    return NextResponse.redirect(url);
+    res = NextResponse.redirect(url);
+  } else {
+    const requestHeaders = new Headers(req.headers);
+    requestHeaders.set('x-nook-path', path);
+    requestHeaders.set('x-nonce', nonce);
+    // Next.js reads the nonce from the policy on the request and puts it on its scripts.
+    requestHeaders.set('Content-Security-Policy', csp);
+    res = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  const requestHeaders = new Headers(req.headers);
-  requestHeaders.set('x-nook-path', path);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set('Content-Security-Policy', csp);
+  return res;
 }
 
 export const config = {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -36,6 +37,23 @@ export class DataDirInUseError extends Error {
   }
 }
 
+/** Whether the process named in nook.lock.holder.json (same host) has exited. */
+function lockHolderIsGone(lockPath: string): boolean {
+  let holder: { pid?: number; host?: string };
+  try {
+    holder = JSON.parse(fs.readFileSync(`${lockPath}.holder.json`, 'utf8'));
+  } catch {
+    return false; // no holder recorded (yet): let the 15 s staleness rule decide
+  }
+  if (holder.host !== os.hostname() || typeof holder.pid !== 'number' || holder.pid === process.pid) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** An in-memory PGlite (tests) or one kept in `dataDir` (the embedded default). */
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   let release: (() => Promise<void>) | undefined;
@@ -43,10 +61,11 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   if (dataDir) {
     const dir = path.resolve(dataDir);
     fs.mkdirSync(dir, { recursive: true });
-    try {
+    const lockPath = path.join(dir, 'nook.lock');
+    const take = () =>
       // PGlite has no lock of its own: two processes on one folder would corrupt it.
-      release = await lockfile.lock(dir, {
-        lockfilePath: path.join(dir, 'nook.lock'),
+      lockfile.lock(dir, {
+        lockfilePath: lockPath,
         stale: 15_000,
         update: 5_000,
         retries: 0,
@@ -56,10 +75,23 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
           process.exit(1);
         },
       });
+    try {
+      release = await take();
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirInUseError(dir);
-      throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+      // A process killed outright (SIGKILL, power cut of the container) leaves its lock behind
+      // for up to 15 s. When the holder it names is gone from this machine, take the lock over
+      // at once so Nook comes back on its own data.
+      if (!lockHolderIsGone(lockPath)) throw new DataDirInUseError(dir);
+      fs.rmSync(lockPath, { recursive: true, force: true });
+      try {
+        release = await take();
+      } catch (again) {
+        if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirInUseError(dir);
+        throw again;
+      }
     }
+    fs.writeFileSync(`${lockPath}.holder.json`, JSON.stringify({ pid: process.pid, host: os.hostname() }));
     storage = path.join(dir, 'pglite');
     fs.mkdirSync(storage, { recursive: true });
   }

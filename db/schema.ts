@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -12,6 +13,7 @@ import {
   pgTable,
   text,
   timestamp,
+  varchar,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -336,6 +338,16 @@ export const calendarFeeds = pgTable(
     check('calendar_feeds_hash_check', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$' and ${t.nonce} ~ '^[0-9a-f]{32}$'`),
   ],
 );
+
+/**
+ * Rate-limit counters shared by every app instance, in the exact shape rate-limiter-flexible's
+ * Postgres store reads and writes (key, points, expire in epoch milliseconds).
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: varchar('key', { length: 255 }).primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: bigint('expire', { mode: 'number' }),
+});
 
 export type Site = typeof sites.$inferSelect;
 export type Policy = typeof policies.$inferSelect;

@@ -33,3 +33,20 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).not.toThrow();
   });
 });
+
+describe('rate limit settings', () => {
+  it('has sensible defaults', () => {
+    const env = parseEnv({});
+    expect(env.RATE_LIMIT_SIGNIN).toEqual({ points: 10, durationSeconds: 900 });
+    expect(env.RATE_LIMIT_SIGNIN_IP).toEqual({ points: 100, durationSeconds: 900 });
+    expect(env.RATE_LIMIT_BOOKING).toEqual({ points: 30, durationSeconds: 60 });
+    expect(env.RATE_LIMIT_FEED).toEqual({ points: 60, durationSeconds: 3600 });
+  });
+
+  it('reads <count>/<window> and refuses anything else by name', () => {
+    expect(parseEnv({ RATE_LIMIT_BOOKING: '5/30s' }).RATE_LIMIT_BOOKING).toEqual({ points: 5, durationSeconds: 30 });
+    expect(parseEnv({ RATE_LIMIT_SIGNIN: '3/2h' }).RATE_LIMIT_SIGNIN).toEqual({ points: 3, durationSeconds: 7200 });
+    expect(() => parseEnv({ RATE_LIMIT_BOOKING: 'lots' })).toThrow(/RATE_LIMIT_BOOKING: write a rate limit as <count>\/<window>/);
+    expect(() => parseEnv({ RATE_LIMIT_FEED: '0/1m' })).toThrow(/RATE_LIMIT_FEED: a rate limit needs at least 1/);
+  });
+});

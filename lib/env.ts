@@ -2,6 +2,19 @@ import { z } from 'zod';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+/** A rate limit written as "<points>/<window>", e.g. "10/15m": 10 attempts per 15 minutes. */
+export const rateLimitSpec = z
+  .string()
+  .regex(/^\d{1,6}\/\d{1,5}[smh]$/, { error: 'write a rate limit as <count>/<window>, e.g. 10/15m (s, m or h)' })
+  .transform((v) => {
+    const [points, window] = v.split('/') as [string, string];
+    const unit = window.slice(-1) as keyof typeof UNIT_SECONDS;
+    return { points: Number(points), durationSeconds: Number(window.slice(0, -1)) * UNIT_SECONDS[unit] };
+  })
+  .refine((l) => l.points >= 1 && l.durationSeconds >= 1, { error: 'a rate limit needs at least 1 attempt per at least 1 second' });
+export type RateLimitSpec = z.output<typeof rateLimitSpec>;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,6 +32,14 @@ const envSchema = z
     AUTH_OIDC_NAME: z.string().min(1).default('your company account'),
     /** Scheduled jobs (plan roll-forward, no-show release, reminders) run in the app process unless this is 0. */
     NOOK_JOBS: flag.default(true),
+    /** Sign-in attempts per email address. */
+    RATE_LIMIT_SIGNIN: rateLimitSpec.prefault('10/15m'),
+    /** Sign-in attempts per client IP (many people can share an office's address). */
+    RATE_LIMIT_SIGNIN_IP: rateLimitSpec.prefault('100/15m'),
+    /** Booking writes (create, move, cancel) per person. */
+    RATE_LIMIT_BOOKING: rateLimitSpec.prefault('30/1m'),
+    /** Calendar feed fetches per feed. */
+    RATE_LIMIT_FEED: rateLimitSpec.prefault('60/1h'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

@@ -12,3 +12,24 @@ export class Refusal extends Error {
     this.name = 'Refusal';
   }
 }
+
+/** Too many attempts in a window: answered as 429 with Retry-After (routes) or a message (actions). */
+export class RateLimited extends Error {
+  status = 429 as const;
+  constructor(
+    message: string,
+    public retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimited';
+  }
+}
+
+/** "in 3 minutes", "in 40 seconds": how long someone must wait, in words. */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hour${hours === 1 ? '' : 's'}`;
+}

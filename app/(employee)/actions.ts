@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { bookNow, loadRoomContext } from '@/db/queries/bookings';
 import { markNoticeRead } from '@/db/queries/notifications';
+import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/auth/action';
 import { formatTime } from '@/lib/time';
 
@@ -11,6 +12,7 @@ const roomOnly = z.object({ roomId: z.uuid({ error: 'Choose a room.' }) });
 
 /** "Book now": the first free station in the room from this minute, for the default length. */
 export const bookNowAction = defineAction('employee', roomOnly, async ({ roomId }, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const booking = await bookNow(db, { userId: user.id, roomId, now: new Date() });
   const ctx = await loadRoomContext(db, roomId);
   revalidatePath('/');

@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { findPersonByEmail } from '@/db/queries/people';
+import { countSignInAttempt } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/auth/action';
 import { signIn, signOut } from '@/lib/auth/config';
 import { env } from '@/lib/env';
@@ -15,15 +16,23 @@ const demoSignInSchema = z.object({
 });
 
 /** Demo sign-in: only when demo sign-in is on (embedded default, or AUTH_DEMO=1). */
-export const demoSignInAction = defineAction('public', demoSignInSchema, async ({ email, callbackUrl }, { db }) => {
+export const demoSignInAction = defineAction('public', demoSignInSchema, async ({ email, callbackUrl }, { db, ip }) => {
   if (!env().demoSignIn) return { ok: false, status: 403, message: 'Demo sign-in is turned off here.' };
+  // The attempt itself is counted where the demo provider checks it (lib/auth/demo-authorize.ts),
+  // so a POST straight to /api/auth/callback/demo counts too; here it is only looked at.
+  const limited = await countSignInAttempt(db, email, ip, false);
+  if (limited) return { ok: false, status: 429, message: limited.message };
   const person = await findPersonByEmail(db, email);
   if (!person) return { ok: false, status: 422, message: 'There is no one with that email in this demo.' };
   if (!person.active) return { ok: false, status: 403, message: `${person.name}'s access has been turned off.` };
   try {
     await signIn('demo', { email, redirectTo: safeCallbackPath(callbackUrl) ?? ROLE_HOME[person.role] });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, status: 401, message: 'Sign-in failed. Please try again.' };
+    if (err instanceof AuthError) {
+      const over = await countSignInAttempt(db, email, ip, false);
+      if (over) return { ok: false, status: 429, message: over.message };
+      return { ok: false, status: 401, message: 'Sign-in failed. Please try again.' };
+    }
     throw err;
   }
 });
@@ -31,8 +40,10 @@ export const demoSignInAction = defineAction('public', demoSignInSchema, async (
 const oidcSignInSchema = z.object({ callbackUrl: z.string().max(2000).optional() });
 
 /** Sends the person to the workplace's identity provider. */
-export const oidcSignInAction = defineAction('public', oidcSignInSchema, async ({ callbackUrl }) => {
+export const oidcSignInAction = defineAction('public', oidcSignInSchema, async ({ callbackUrl }, { db, ip }) => {
   if (!env().oidc) return { ok: false, status: 403, message: 'Single sign-on is not configured here.' };
+  const limited = await countSignInAttempt(db, null, ip);
+  if (limited) return { ok: false, status: 429, message: limited.message };
   await signIn('oidc', { redirectTo: safeCallbackPath(callbackUrl) ?? '/' });
 });
 

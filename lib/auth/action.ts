@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
-import { Refusal } from '@/lib/errors';
+import { RateLimited, Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { getCurrentUser } from './session';
 
@@ -63,6 +63,7 @@ export function defineAction<S extends z.ZodType, A extends Role | 'public'>(
       return result ?? { ok: true, status: 200 };
     } catch (err) {
       if (err instanceof Refusal) return { ok: false, status: err.status, message: err.message };
+      if (err instanceof RateLimited) return { ok: false, status: 429, message: err.message };
       throw err;
     }
   };

@@ -1,13 +1,11 @@
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
 import { findPersonByEmail, upsertSignedInPerson } from '@/db/queries/people';
 import { getDb } from '@/db/runtime';
 import { env } from '@/lib/env';
 import { parseAdminEmails, roleForNewPerson } from '@/lib/roles';
+import { authorizeDemo, ipFromHeaders } from './demo-authorize';
 import { authSecret } from './secret';
-
-const demoCredentials = z.object({ email: z.email().max(320) });
 
 function config(): NextAuthConfig {
   const { demoSignIn, oidc, AUTH_ADMIN_EMAILS } = env();
@@ -18,13 +16,7 @@ function config(): NextAuthConfig {
         id: 'demo',
         name: 'Demo',
         credentials: { email: { label: 'Email', type: 'email' } },
-        authorize: async (input) => {
-          const parsed = demoCredentials.safeParse(input);
-          if (!parsed.success) return null;
-          const person = await findPersonByEmail(await getDb(), parsed.data.email);
-          if (!person || !person.active) return null;
-          return { id: person.id, email: person.email, name: person.name };
-        },
+        authorize: async (input, request) => authorizeDemo(await getDb(), input, ipFromHeaders(request.headers)),
       }),
     );
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
-import { Refusal } from '@/lib/errors';
+import { RateLimited, Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { getCurrentUser } from './session';
 
@@ -19,6 +19,14 @@ type RouteCtx<A extends Access, Q, B, P> = {
 
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}) {
   return NextResponse.json({ error, ...extra }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** 429 with Retry-After (seconds) and the message saying how long to wait. */
+export function rateLimitedResponse(err: RateLimited) {
+  return NextResponse.json(
+    { error: err.message, retryAfter: err.retryAfterSeconds },
+    { status: 429, headers: { 'Retry-After': String(err.retryAfterSeconds), 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** Writes come only from the app's own origin (a browser always sends Origin on them). */
@@ -106,6 +114,7 @@ export function defineRoute<
       if (err instanceof Refusal) {
         return jsonError(err.status, err.message, err.status === 422 ? { fields: {}, ...err.extra } : err.extra);
       }
+      if (err instanceof RateLimited) return rateLimitedResponse(err);
       throw err;
     }
   };

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { cancelBooking, checkIn, checkOut, findOwnBooking, loadRoomContext, moveBooking } from '@/db/queries/bookings';
+import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/auth/action';
 import { Refusal } from '@/lib/errors';
 import { lengthMinutes, localDate, localTime } from '@/lib/schemas/booking';
@@ -11,6 +12,7 @@ import { addMinutes, formatLocal, zonedInstant } from '@/lib/time';
 const idSchema = z.object({ bookingId: z.uuid({ error: 'Choose a booking.' }) });
 
 export const cancelBookingAction = defineAction('employee', idSchema, async ({ bookingId }, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   await cancelBooking(db, { actor: user, bookingId });
   revalidatePath('/bookings');
   revalidatePath('/');
@@ -26,6 +28,7 @@ const moveSchema = z.object({
 
 /** Moves her own booking to a local date and time in the room's site zone. */
 export const moveBookingAction = defineAction('employee', moveSchema, async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const current = await findOwnBooking(db, user.id, input.bookingId);
   if (!current) throw new Refusal('That booking was not found.', 404);
   const ctx = await loadRoomContext(db, current.roomId);
@@ -39,6 +42,7 @@ export const moveBookingAction = defineAction('employee', moveSchema, async (inp
 
 /** Checks her in (from 5 minutes before the start until the site's grace after it). */
 export const checkInAction = defineAction('employee', idSchema, async ({ bookingId }, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const b = await checkIn(db, { userId: user.id, bookingId, now: new Date() });
   revalidatePath('/bookings');
   revalidatePath(`/r/${b.roomId}`);
@@ -48,6 +52,7 @@ export const checkInAction = defineAction('employee', idSchema, async ({ booking
 
 /** Checking out early gives the rest of the slot back. */
 export const checkOutAction = defineAction('employee', idSchema, async ({ bookingId }, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const b = await checkOut(db, { userId: user.id, bookingId, now: new Date() });
   revalidatePath('/bookings');
   revalidatePath(`/r/${b.roomId}`);

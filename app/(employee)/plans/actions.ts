@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { cancelOccurrence, changePlanFrom, createPlan, endPlan, extendPlan, previewPlan, removeSkip, skipDates } from '@/db/queries/plans';
+import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/auth/action';
 import { summarise, type PlannedOccurrence } from '@/lib/plans';
 import { localDate } from '@/lib/schemas/booking';
@@ -79,6 +80,7 @@ export const previewPlanAction = defineAction('employee', planPatternSchema, asy
 
 /** Creates the plan and books every bookable occurrence within 90 days. */
 export const createPlanAction = defineAction('employee', planConfirmSchema, async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const { choice, ...plan } = input;
   const r = await createPlan(db, { userId: user.id, plan, now: new Date(), choices: choice });
   revalidatePath('/plans');
@@ -90,6 +92,7 @@ export const createPlanAction = defineAction('employee', planConfirmSchema, asyn
 const planId = z.uuid({ error: 'Choose a plan.' });
 
 export const skipDatesAction = defineAction('employee', dateRangeSchema.and(z.object({ planId })), async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const r = await skipDates(db, { userId: user.id, planId: input.planId, range: input, now: new Date() });
   revalidatePath(`/plans/${input.planId}`);
   revalidatePath('/bookings');
@@ -98,6 +101,7 @@ export const skipDatesAction = defineAction('employee', dateRangeSchema.and(z.ob
 });
 
 export const removeSkipAction = defineAction('employee', z.object({ planId, skipId: z.uuid({ error: 'Choose a skipped range.' }) }), async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const r = await removeSkip(db, { userId: user.id, planId: input.planId, skipId: input.skipId, now: new Date() });
   revalidatePath(`/plans/${input.planId}`);
   revalidatePath('/bookings');
@@ -106,6 +110,7 @@ export const removeSkipAction = defineAction('employee', z.object({ planId, skip
 });
 
 export const cancelOccurrenceAction = defineAction('employee', z.object({ planId, bookingId: z.uuid({ error: 'Choose a break.' }) }), async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   await cancelOccurrence(db, { userId: user.id, planId: input.planId, bookingId: input.bookingId });
   revalidatePath(`/plans/${input.planId}`);
   revalidatePath('/bookings');
@@ -116,6 +121,7 @@ const changeSchema = planPatternSchema.and(z.object({ planId, fromDate: localDat
 
 /** Changes the plan from a date onwards; what is before it stays as it was. */
 export const changePlanAction = defineAction('employee', changeSchema, async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const { planId: id, fromDate, ...plan } = input;
   const r = await changePlanFrom(db, { userId: user.id, planId: id, fromDate, plan, now: new Date() });
   revalidatePath(`/plans/${id}`);
@@ -125,6 +131,7 @@ export const changePlanAction = defineAction('employee', changeSchema, async (in
 });
 
 export const extendPlanAction = defineAction('employee', z.object({ planId, endDate: localDate }), async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const r = await extendPlan(db, { userId: user.id, planId: input.planId, endDate: input.endDate, now: new Date() });
   revalidatePath(`/plans/${input.planId}`);
   revalidatePath('/bookings');
@@ -133,6 +140,7 @@ export const extendPlanAction = defineAction('employee', z.object({ planId, endD
 });
 
 export const endPlanAction = defineAction('employee', z.object({ planId }), async (input, { user, db }) => {
+  await enforceRateLimit(db, 'booking', user.id);
   const r = await endPlan(db, { userId: user.id, planId: input.planId, now: new Date() });
   revalidatePath(`/plans/${input.planId}`);
   revalidatePath('/plans');

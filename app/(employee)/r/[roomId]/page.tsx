@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookNowButton } from '@/app/_components/book-now';
 import { CheckInControls } from '@/app/_components/check-in';
-import { checkInView, listOwnBookings, loadRoomContext, timelineFor } from '@/db/queries/bookings';
+import { checkInView, listOwnBookings, loadRoomContext, LONGEST_HOLD_MIN, releaseNoShows, timelineFor } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { freeNow } from '@/lib/availability';
 import { requireRole } from '@/lib/auth/guards';
@@ -27,6 +27,8 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
   if (!ctx) notFound();
   const now = new Date();
   const tz = ctx.site.timeZone;
+  // Whoever stands at the door sees the room as it is: a no-show past its grace no longer holds a station.
+  await releaseNoShows(db, { now, roomIds: [ctx.room.id], lookBackMin: LONGEST_HOLD_MIN });
   const [dayStart, dayEnd] = localDayRange(localParts(now, tz).date, tz);
   const [timeline, mine] = await Promise.all([
     timelineFor(db, ctx, now, addMinutes(now, 24 * 60)),

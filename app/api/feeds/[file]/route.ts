@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { findFeedByToken, renderFeed } from '@/db/queries/feeds';
+import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineRoute } from '@/lib/auth/route';
-import { tokenFromFile } from '@/lib/feed-token';
+import { hashToken, tokenFromFile } from '@/lib/feed-token';
 import { etagMatches, feedEtag } from '@/lib/ics';
 
 const params = z.object({ file: z.string().max(100) });
@@ -23,8 +24,8 @@ export const GET = defineRoute({ access: 'public', params }, async ({ req, db, p
   const token = tokenFromFile(params.file);
   if (!token) return notFound();
   const conn = await db();
-  // Rate limiting goes here, before any lookup, as one call keyed by the token's hash (never the token itself):
-  //   await consumeRateLimit(conn, 'feed', hashToken(token));
+  // Limited per link before any lookup, keyed by the token's hash (never the token itself): a 429 with Retry-After.
+  await enforceRateLimit(conn, 'feed', hashToken(token));
   const feed = await findFeedByToken(conn, token);
   if (!feed) return notFound();
   const body = await renderFeed(conn, feed, new Date());

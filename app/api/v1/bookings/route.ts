@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { createBooking, listOwnBookings } from '@/db/queries/bookings';
+import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineRoute } from '@/lib/auth/route';
 import { newBookingSchema, rangeQuery } from '@/lib/schemas/booking';
 
@@ -14,6 +15,8 @@ export const GET = defineRoute({ access: 'employee', query: rangeQuery }, async 
 
 /** Books the first free station in the room: 201, or 409 with suggestions, or 422 naming the rule. */
 export const POST = defineRoute({ access: 'employee', body: newBookingSchema }, async ({ db, user, body }) => {
-  const b = await createBooking(await db(), { userId: user.id, roomId: body.roomId, start: body.start, end: body.end, now: new Date() });
+  const database = await db();
+  await enforceRateLimit(database, 'booking', user.id);
+  const b = await createBooking(database, { userId: user.id, roomId: body.roomId, start: body.start, end: body.end, now: new Date() });
   return NextResponse.json({ id: b.id, roomId: b.roomId, stationId: b.stationId, start: b.startAt, end: b.endAt }, { status: 201 });
 });

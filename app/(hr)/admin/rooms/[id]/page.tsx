@@ -46,6 +46,9 @@ export default async function RoomPage({ params, searchParams }: Props) {
           {' · '}
           <Link href={`/admin/rooms/${room.id}/door`}>Door sign with QR code</Link>
         </p>
+        <p className="small">
+          <Link href={`/admin/rooms/${room.id}/day`}>Today&apos;s bookings with names</Link> (each view is audited)
+        </p>
       </header>
       {created && (
         <p className="alert alert-ok" role="status">

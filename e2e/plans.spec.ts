@@ -1,0 +1,152 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { apiBook, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+// A week and more ahead, clear of the other journeys' bookings, and inside the plan page's next 14 days.
+const START = nextWeekday(8);
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const END = addDays(START, 13);
+const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
+let SKIP = addDays(START, 1);
+while (isWeekend(SKIP)) SKIP = addDays(SKIP, 1);
+
+async function checkBothWidths(page: Page) {
+  for (const size of [DESKTOP, PHONE]) {
+    await page.setViewportSize(size);
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+async function setGrace(admin: Page, siteId: string, minutes: number) {
+  await admin.goto(`/admin/sites/${siteId}`);
+  await admin.getByLabel('Check-in grace (minutes)').fill(String(minutes));
+  await admin.getByRole('button', { name: 'Save policy' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: /saved/i })).toBeVisible();
+}
+
+test('a pump plan with a fallback: preview, confirm, skip a day, cancel one break', async ({ browser }) => {
+  const amaraCtx = await browser.newContext();
+  const bethCtx = await browser.newContext();
+  try {
+    await signInAs(amaraCtx, 'amara@example.com');
+    await signInAs(bethCtx, 'beth@example.com');
+    const quiet = await roomIdByName(bethCtx, 'Quiet Room 12B');
+    // Beth holds the one station of Quiet Room 12B at 12:30 on the plan's first day.
+    expect((await apiBook(bethCtx, quiet, nyInstant(START, '12:30'), nyInstant(START, '13:00'))).status()).toBe(201);
+
+    const page = await amaraCtx.newPage();
+    await page.goto('/plans');
+    await expect(page.getByRole('heading', { name: 'Pump plans' })).toBeVisible();
+    await checkBothWidths(page);
+    await page.getByRole('link', { name: 'New plan' }).click();
+    await expect(page.getByRole('heading', { name: 'New pump plan' })).toBeVisible();
+
+    // Two breaks a day (the third suggested one removed), weekdays, Quiet Room 12B then Parents' Room 7.
+    await page.getByRole('button', { name: 'Remove break 3' }).click();
+    await page.getByLabel('Break 1').fill('09:30');
+    await page.getByLabel('Break 2').fill('12:30');
+    await page.getByLabel('First day').fill(START);
+    await page.getByLabel('Last day').fill(END);
+    await page.getByLabel('Preferred room').selectOption({ label: 'Quiet Room 12B' });
+    await page.getByLabel('Fallback 1').selectOption({ label: "Parents' Room 7" });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Preview:' });
+    await expect(status).toContainText('20 breaks would book, 1 in a fallback room');
+    await expect(page.getByRole('cell', { name: /Parents' Room 7, 12:30–13:00 \(fallback\)/ })).toBeVisible();
+    await checkBothWidths(page);
+    // Nothing is booked by a preview.
+    const before = (await (await amaraCtx.request.get(`/api/v1/bookings?from=${encodeURIComponent(nyInstant(START, '00:00'))}&to=${encodeURIComponent(nyInstant(END, '23:00'))}`)).json()) as unknown[];
+    expect(before).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Confirm and book' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Plan created:' })).toContainText('20 breaks booked, 1 in a fallback room');
+    await page.getByRole('link', { name: 'Open the plan' }).click();
+    await expect(page.getByRole('heading', { name: /Pump plan: 09:30, 12:30 · Mon–Fri/ })).toBeVisible();
+    await checkBothWidths(page);
+
+    // Skip the second day of the plan.
+    await page.getByLabel('First day to skip').fill(SKIP);
+    await page.getByLabel('Last day to skip').fill(SKIP);
+    await page.getByRole('button', { name: 'Skip these days' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Skipping' })).toContainText('2 bookings cancelled');
+    await expect(page.getByText(`Skipping ${SKIP}`, { exact: true })).toBeVisible();
+
+    // Cancel one break of the plan; the rest stays.
+    await page.getByRole('button', { name: 'Cancel this break' }).first().click();
+    await expect(page.getByText('That break is cancelled; the rest of the plan stays.')).toBeVisible();
+    await page.reload();
+    await expect(page.locator('tbody tr').filter({ hasText: 'Skipped' })).toHaveCount(2);
+    await expect(page.locator('tbody tr').filter({ hasText: 'Cancelled' })).toHaveCount(1);
+    const after = (await (await amaraCtx.request.get(`/api/v1/bookings?from=${encodeURIComponent(nyInstant(START, '00:00'))}&to=${encodeURIComponent(nyInstant(END, '23:00'))}`)).json()) as unknown[];
+    expect(after).toHaveLength(20 - 2 - 1);
+
+    // My bookings lists the plan's breaks.
+    await page.goto('/bookings');
+    await expect(page.locator('.badge', { hasText: 'Plan' }).first()).toBeVisible();
+  } finally {
+    await amaraCtx.close();
+    await bethCtx.close();
+  }
+});
+
+test('a no-show is released to the next person; check-in from the door page', async ({ browser }) => {
+  const contexts: BrowserContext[] = [];
+  const ctx = async (email: string) => {
+    const c = await browser.newContext();
+    contexts.push(c);
+    await signInAs(c, email);
+    return c;
+  };
+  try {
+    const adminCtx = await ctx('admin@example.com');
+    const danaCtx = await ctx('dana@example.com');
+    const bethCtx = await ctx('beth@example.com');
+    const admin = await adminCtx.newPage();
+    const sites = (await (await adminCtx.request.get('/api/v1/sites')).json()) as { id: string; name: string }[];
+    const ny = sites.find((s) => s.name.includes('Hudson Yards'))!.id;
+    const quiet = await roomIdByName(adminCtx, 'Quiet Room 12B');
+
+    // With no grace at all, a booking nobody checked in to is released at once.
+    await setGrace(admin, ny, 0);
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const start = minute.toISOString();
+    const end = new Date(minute.getTime() + 30 * 60_000).toISOString();
+    expect((await apiBook(danaCtx, quiet, start, end)).status()).toBe(201);
+
+    // Dana never checks in. Beth scans the door: the station is free again, and "Book now" makes it hers.
+    const beth = await bethCtx.newPage();
+    await beth.setViewportSize(PHONE);
+    await beth.goto(`/r/${quiet}`);
+    await expect(beth.getByRole('heading', { name: 'Quiet Room 12B' })).toBeVisible();
+    await beth.getByRole('button', { name: 'Book now in Quiet Room 12B' }).click();
+    await expect(beth.getByRole('status').filter({ hasText: 'Booked Quiet Room 12B' })).toBeVisible();
+
+    const dana = await danaCtx.newPage();
+    await dana.goto('/bookings');
+    await expect(dana.getByText('Released: no check-in').first()).toBeVisible();
+    await expect(dana.getByText(/was released because nobody checked in/).first()).toBeVisible();
+
+    // With the usual grace back, Beth checks in at the door.
+    await setGrace(admin, ny, 10);
+    await beth.reload();
+    await beth.getByRole('button', { name: 'Check in' }).click();
+    await expect(beth.getByRole('status').filter({ hasText: 'Checked in.' })).toBeVisible();
+    await beth.reload();
+    await expect(beth.getByText('Checked in', { exact: true })).toBeVisible();
+    await checkBothWidths(beth);
+
+    // The admin prints the door sign with its QR code.
+    await admin.goto(`/admin/rooms/${quiet}/door`);
+    await expect(admin.getByRole('img', { name: new RegExp(`QR code for .*/r/${quiet}`) })).toBeVisible();
+    await checkBothWidths(admin);
+
+    // Checking out early gives the rest of the slot back.
+    await beth.getByRole('button', { name: 'Check out early' }).click();
+    await expect(beth.getByRole('status').filter({ hasText: 'Checked out.' })).toBeVisible();
+  } finally {
+    for (const c of contexts) await c.close();
+  }
+});
