@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useId, useState } from 'react';
+import { startTransition, useActionState, useId, useState, type FormEvent } from 'react';
 import { initialActionState, type ActionState } from '@/lib/auth/action-state';
 import type { PlanResult } from './actions';
 
@@ -131,9 +131,17 @@ export function PlanForm({ rooms, defaults, preview, submit, submitLabel, hidden
   const done = state.ok ? (state.data as PlanResult | undefined) : undefined;
   const message = state.message ? state : previewState;
 
+  // Submitted by hand so the fields keep what she typed after a preview (a form action would reset them).
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(e.currentTarget);
+    startTransition(() => (preview && submitter?.dataset.intent === 'preview' ? previewAction(data) : submitAction(data)));
+  };
+
   return (
     <div className="stack">
-      <form id="plan-form" action={submitAction} className="card stack" aria-describedby={`${id}-status`}>
+      <form id="plan-form" onSubmit={onSubmit} className="card stack" aria-describedby={`${id}-status`}>
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -217,7 +225,7 @@ export function PlanForm({ rooms, defaults, preview, submit, submitLabel, hidden
         </p>
         <div className="inline-form">
           {preview && (
-            <button type="submit" formAction={previewAction} className={previewed ? 'btn btn-secondary' : 'btn'} disabled={previewing}>
+            <button type="submit" data-intent="preview" className={previewed ? 'btn btn-secondary' : 'btn'} disabled={previewing}>
               {previewed ? 'Preview again' : 'Preview'}
             </button>
           )}

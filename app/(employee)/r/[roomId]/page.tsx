@@ -61,7 +61,8 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
             <span className="badge badge-warn">Reserved</span> Every station is taken right now.
           </p>
         )}
-        {!outOfService && here.length === 0 && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free} />}
+        {/* Stays mounted once she has booked, so its answer stays on screen. */}
+        {!outOfService && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free && here.every((b) => b.status !== 'booked')} />}
       </section>
       <section className="card stack" aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your bookings here today</h2>
