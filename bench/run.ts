@@ -21,6 +21,7 @@ import { openPglite as openPgliteRaw, openPostgres as openPostgresRaw, type Db, 
 import { explainBusy, firstBenchPersonId, siteWeek, timeAvailability, weekSamples } from './availability';
 import { buildStaleReason, DIST_DIR, firstLoadJs, staticPages } from './build-info';
 import { seedFeedPerson } from './feed';
+import { measurePlanCreation } from './plan';
 import { freePort, runLoad, signInMany, startProcess, waitFor, type LoadResult, type Server } from './load';
 import {
   benchEmails,
@@ -295,6 +296,9 @@ async function main() {
   const serverSecret = crypto.randomBytes(32).toString('base64url');
   const feed = await seedFeedPerson(big.db, serverSecret, now);
   log(`feed: one person with ${feed.bookings} bookings over a year`);
+  // plan_250_ms: preview + confirm of a ~250-occurrence pump plan, in process against the full data set.
+  const planTiming = await measurePlanCreation(big.db, now, quick ? 3 : 5);
+  log(`plan: ${planTiming.occurrences} occurrences (${planTiming.booked} booked), median ${round(median(planTiming.ms), 1)} ms`);
   if (target.kind === 'pglite') await big.close();
 
   // 4. The production server.
@@ -497,7 +501,12 @@ async function main() {
       null,
       `GET /api/feeds/<token>.ics, one person's ${feed.bookings} bookings over a year (${round(icsBytes / 1024, 1)} KiB), one client requesting over and over (p50 ${icsRun.p50}, p99 ${icsRun.p99}, ${icsRun.rps} rps)`,
     ),
-    plan_250_ms: figure('plan_250_ms', null, null, 'no pump plans in the app yet'),
+    plan_250_ms: figure(
+      'plan_250_ms',
+      round(median(planTiming.ms), 1),
+      null,
+      `preview + confirm of a plan with ${planTiming.occurrences} occurrences (${planTiming.booked} booked), median of ${planTiming.ms.length} (max ${round(Math.max(...planTiming.ms), 1)} ms), in process on the full data set`,
+    ),
     report_1m_ms: figure('report_1m_ms', null, null, 'no HR usage report in the app yet'),
     first_load_js_kb: figure('first_load_js_kb', round(largest.gzipKb, 1), null, `largest: ${largest.route} (${largest.files} files, ${round(largest.rawKb, 1)} kB raw); KiB gzip -9`),
     cold_start_ms: figure('cold_start_ms', Math.round(median(colds)), null, `median of ${colds.length}: next start on a fresh PGlite data dir to GET /signin 200 (${coldSteps.join(' | ')})`),
