@@ -24,6 +24,7 @@ export const roleEnum = pgEnum('user_role', ROLES);
 export const roomStatusEnum = pgEnum('room_status', ['active', 'out_of_service']);
 export const bookingStatusEnum = pgEnum('booking_status', ['booked', 'cancelled']);
 export const planStatusEnum = pgEnum('plan_status', ['active', 'ended']);
+export const demandMissKindEnum = pgEnum('demand_miss_kind', ['full', 'book_now']);
 export const feedKindEnum = pgEnum('calendar_feed_kind', ['person', 'room', 'site']);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -222,6 +223,28 @@ export const plans = pgTable(
   ],
 );
 
+/**
+ * Unmet demand, for HR's reports: a booking refused because every station of the room was
+ * taken, or a "Book now" that found no free station. Who asked is not kept.
+ */
+export const demandMisses = pgTable(
+  'demand_misses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    kind: demandMissKindEnum('kind').notNull(),
+    /** The time that was asked for. */
+    wantedAt: timestamp('wanted_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('demand_misses_site_time_idx').on(t.siteId, t.wantedAt)],
+);
+
 /** Dates a plan does not book (leave, holidays): [fromDate, toDate] inclusive. */
 export const planSkips = pgTable(
   'plan_skips',
@@ -359,5 +382,6 @@ export type Booking = typeof bookings.$inferSelect;
 export type RoomClosure = typeof roomClosures.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
+export type DemandMiss = typeof demandMisses.$inferSelect;
 export type PlanSkip = typeof planSkips.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;

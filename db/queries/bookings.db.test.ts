@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bookings, notifications, roomClosures, rooms } from '@/db/schema';
+import { bookings, demandMisses, notifications, roomClosures, rooms } from '@/db/schema';
 import { localParts, zonedInstant } from '@/lib/time';
 import { freshDb, dbKinds, type TestDb } from '@/tests/db';
 import { openEveryDay, overlappingPairs, seedWorld, setPolicy, refusal, type World } from '@/tests/world';
-import { cancelBooking, createBooking, listOwnBookings, moveBooking } from './bookings';
+import { bookNow, cancelBooking, createBooking, listOwnBookings, moveBooking } from './bookings';
 
 const NY = 'America/New_York';
 // A Friday afternoon in New York; bookings go on the Monday after.
@@ -37,8 +37,11 @@ for (const kind of dbKinds()) {
       const suggestions = full.extra.suggestions as { kind: string; roomName: string }[];
       expect(suggestions.map((s) => s.kind)).toEqual(['time', 'room']);
       expect(suggestions[1]!.roomName).toBe('Quiet Room 12B');
-      // Nothing was written by the refusal, and no name leaks into it.
+      // Nothing was written by the refusal but the unmet demand (room and time, never who), and no name leaks into it.
       expect(await t.db.select().from(bookings)).toHaveLength(3);
+      const misses = await t.db.select().from(demandMisses);
+      expect(misses.map((m) => [m.kind, m.roomId, m.wantedAt.toISOString()])).toEqual([['full', w.wellness.id, slot.start.toISOString()]]);
+      expect(Object.keys(misses[0]!).sort()).toEqual(['createdAt', 'id', 'kind', 'roomId', 'siteId', 'wantedAt']);
       expect(JSON.stringify(full)).not.toMatch(/Amara|Beth|Dana|amara|beth|dana/);
       expect(await overlappingPairs(t.db)).toBe(0);
     });
@@ -152,6 +155,14 @@ for (const kind of dbKinds()) {
       await t.db.update(rooms).set({ status: 'out_of_service', outOfServiceReason: null }).where(eq(rooms.id, w.nursing.id));
       const oos = await refusal(createBooking(t.db, { userId: w.chen.id, roomId: w.nursing.id, start: at(MON, '11:00', 'Europe/London'), end: at(MON, '11:30', 'Europe/London'), now }));
       expect(oos.message).toBe('Nursing Room 2 is out of service.');
+    });
+
+    it('notes a "Book now" that finds no free station as unmet demand', async () => {
+      await bookNow(t.db, { userId: w.amara.id, roomId: w.quiet.id, now });
+      const r = await refusal(bookNow(t.db, { userId: w.beth.id, roomId: w.quiet.id, now }));
+      expect(r.status).toBe(409);
+      const misses = await t.db.select().from(demandMisses);
+      expect(misses.map((m) => [m.kind, m.roomId])).toEqual([['book_now', w.quiet.id]]);
     });
   });
 }

@@ -7,7 +7,7 @@ import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutes
 import { rowsOf, type Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
 import { shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
-import { bookings, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
+import { bookings, demandMisses, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
 
 type Tx = Db;
 
@@ -209,9 +209,19 @@ async function enforceRules(tx: Tx, ctx: RoomContext, b: { start: Date; end: Dat
   if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
 }
 
-/** Turns "no station was free" into the 409 with alternatives; any other error passes through. */
+/** Notes unmet demand for HR's reports (never who asked); a failure to note it never fails the answer. */
+export async function recordDemandMiss(db: Db, ctx: RoomContext, kind: 'full' | 'book_now', wantedAt: Date): Promise<void> {
+  try {
+    await db.insert(demandMisses).values({ roomId: ctx.room.id, siteId: ctx.site.id, kind, wantedAt });
+  } catch (err) {
+    console.error('Nook: unmet demand could not be recorded:', err instanceof Error ? err.message : err);
+  }
+}
+
+/** Turns "no station was free" into the 409 with alternatives (and notes the unmet demand); any other error passes through. */
 async function explainNoStation(db: Db, err: unknown, ctx: RoomContext | undefined, start: Date, end: Date, now: Date): Promise<unknown> {
   if (!(err instanceof NoStationFree) || !ctx) return err;
+  await recordDemandMiss(db, ctx, 'full', start);
   return fullRefusal(db, ctx, start, end, now, `Every station in ${ctx.room.name} is taken from ${formatLocal(start, ctx.site.timeZone)}.`);
 }
 
@@ -389,6 +399,7 @@ export async function bookNow(db: Db, input: { userId: string; roomId: string; n
     end = addMinutes(state.until, -ctx.policy.bufferMin);
   }
   if (!state.free || minutesBetween(start, end) < ctx.policy.minLengthMin) {
+    await recordDemandMiss(db, ctx, 'book_now', start);
     throw await fullRefusal(db, ctx, start, addMinutes(start, ctx.policy.defaultLengthMin), input.now, `No station in ${ctx.room.name} is free right now.`);
   }
   return createBooking(db, { userId: input.userId, roomId: input.roomId, start, end, now: input.now });
