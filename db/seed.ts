@@ -131,5 +131,5 @@ export async function seedDemo(db: Db): Promise<void> {
 
 /** Removes every row Nook keeps, for `db:seed --force`. */
 export async function wipe(db: Db): Promise<void> {
-  await db.execute(sql`truncate table notifications, bookings, room_closures, audit_log, stations, rooms, users, policies, sites restart identity cascade`);
+  await db.execute(sql`truncate table mail_outbox, request_notes, request_events, requests, site_holidays, notifications, bookings, room_closures, audit_log, stations, rooms, users, policies, sites restart identity cascade`);
 }

@@ -17,6 +17,11 @@ const envSchema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default('your company account'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, { error: 'SMTP_URL must look like smtp://user:password@mail.example.com:587 or smtps://…:465' })
+      .optional(),
+    MAIL_FROM: z.string().min(3, { error: 'MAIL_FROM must be an address such as "Nook <nook@example.com>"' }).regex(/@/, { error: 'MAIL_FROM must contain an email address such as nook@example.com' }).default('Nook <nook@localhost>'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

@@ -75,6 +75,11 @@ export function transition(from: RequestStatus, action: RequestAction, actor: Re
   return { ok: true, to: rule.to };
 }
 
+/** "has already been approved", for messages. */
+export function statePhrase(status: RequestStatus): string {
+  return STATE_PHRASE[status];
+}
+
 /** The employee may change what she asks for while it is a draft or sent back to her. */
 export function isEditable(status: RequestStatus): boolean {
   return status === 'draft' || status === 'changes_requested';
