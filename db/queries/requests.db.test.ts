@@ -32,7 +32,7 @@ describeDb('schedule requests', (handle) => {
 
   beforeAll(async () => {
     w = await seedWorld(db());
-    [hr2] = await db().insert(users).values({ email: 'hr2@example.com', name: 'Ines Duarte', role: 'hr', siteId: w.ny.id }).returning();
+    hr2 = (await db().insert(users).values({ email: 'hr2@example.com', name: 'Ines Duarte', role: 'hr', siteId: w.ny.id }).returning())[0]!;
   });
 
   it('goes draft → submitted with a deadline 5 business days later on the site clock, and tells HR', async () => {
