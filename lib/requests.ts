@@ -97,11 +97,12 @@ export function isDecided(status: RequestStatus): boolean {
 // ——— What is asked for ———
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const bothClocks = (v: { start: unknown; end: unknown }) => typeof v.start === 'string' && typeof v.end === 'string' && HHMM.test(v.start) && HHMM.test(v.end);
 const clock = (label: string) => z.string({ error: `${label} is needed.` }).regex(HHMM, { error: `${label} must be a 24-hour time such as 10:30.` });
 
 export const windowSchema = z
   .object({ start: clock('Window start'), end: clock('Window end') })
-  .refine((w) => w.start < w.end, { error: 'Each preferred window must start before it ends.', path: ['end'] });
+  .refine((w) => !bothClocks(w) || w.start < w.end, { error: 'Each preferred window must start before it ends.', path: ['end'] });
 
 export const breakPatternSchema = z.object({
   breaks: z.number({ error: 'Enter how many breaks a day.' }).int({ error: 'Breaks must be a whole number.' }).min(1, { error: 'Ask for at least 1 break a day.' }).max(12, { error: 'At most 12 breaks a day.' }),
@@ -119,7 +120,7 @@ export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday'
 
 export const shiftedHoursSchema = z
   .object({ start: clock('Start time'), end: clock('End time') })
-  .refine((v) => v.start < v.end, { error: 'The working day must start before it ends.', path: ['end'] });
+  .refine((v) => !bothClocks(v) || v.start < v.end, { error: 'The working day must start before it ends.', path: ['end'] });
 
 export const remoteDaysSchema = z.object({
   days: z
@@ -134,7 +135,7 @@ export const otherSchema = z.object({
 
 export const detailsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('break_pattern'), ...breakPatternSchema.shape }),
-  z.object({ type: z.literal('shifted_hours'), start: clock('Start time'), end: clock('End time') }).refine((v) => v.start < v.end, { error: 'The working day must start before it ends.', path: ['end'] }),
+  z.object({ type: z.literal('shifted_hours'), start: clock('Start time'), end: clock('End time') }).refine((v) => !bothClocks(v) || v.start < v.end, { error: 'The working day must start before it ends.', path: ['end'] }),
   z.object({ type: z.literal('remote_days'), ...remoteDaysSchema.shape }),
   z.object({ type: z.literal('other'), ...otherSchema.shape }),
 ]);

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { unreadCount } from '@/db/queries/notifications';
+import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
 import { navFor } from '@/lib/nav';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -7,7 +9,8 @@ import { ActionButton } from './action-button';
 import { NavLinks } from './nav-links';
 
 /** The signed-in frame: brand, navigation for the person's role, who they are, sign out. */
-export function Shell({ user, children }: { user: User; children: React.ReactNode }) {
+export async function Shell({ user, children }: { user: User; children: React.ReactNode }) {
+  const unread = await unreadCount(await getDb(), user.id);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,6 +26,18 @@ export function Shell({ user, children }: { user: User; children: React.ReactNod
           </Link>
           <NavLinks items={navFor(user.role)} />
           <div className="account">
+            <Link href="/notifications" className="notifications-link">
+              Notifications
+              {unread > 0 && (
+                <>
+                  {' '}
+                  <span className="unread-count" aria-hidden="true">
+                    {unread}
+                  </span>
+                  <span className="sr-only">({unread} unread)</span>
+                </>
+              )}
+            </Link>
             <p className="account-name" style={{ margin: 0 }}>
               <strong>{user.name}</strong>
               {ROLE_LABELS[user.role]}
