@@ -33,6 +33,7 @@ describe('request form', () => {
   it('requires a reason to deny, and reads an approval with changes', () => {
     const id = '7d0e8f5e-4b8a-4f61-9d5c-6d1f0c1e2a33';
     expect(errors(denySchema.safeParse({ requestId: id, version: '1', message: '  ' }))).toEqual({ message: ['Write the reason: it becomes the written answer the employee receives.'] });
+    expect(approveSchema.parse({ requestId: id, version: '2' })).toEqual({ requestId: id, version: 2, message: null, approvedDetails: null });
     expect(approveSchema.parse({ requestId: id, version: '2', type: 'break_pattern', breaks: '2', lengthMin: '30' })).toEqual({ requestId: id, version: 2, message: null, approvedDetails: null });
     expect(approveSchema.parse({ requestId: id, version: '2', withChanges: 'on', type: 'break_pattern', breaks: '2', lengthMin: '30' }).approvedDetails).toEqual({ type: 'break_pattern', breaks: 2, lengthMin: 30, windows: [] });
   });

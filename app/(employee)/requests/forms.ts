@@ -120,8 +120,10 @@ const message = (required: string | null) =>
 export const denySchema = z.object({ ...idAndVersion, message: message('Write the reason: it becomes the written answer the employee receives.') });
 export const changesSchema = z.object({ ...idAndVersion, message: message('Say what the employee should change.') });
 export const approveSchema = z
-  .object({ ...idAndVersion, message: message(null), withChanges: optionalText, ...detailFieldsShape })
+  .object({ ...idAndVersion, message: message(null), withChanges: optionalText, ...detailFieldsShape, type: z.enum(REQUEST_TYPES).optional() })
   .transform((v, ctx) => {
-    const approvedDetails = v.withChanges === 'on' ? detailsFrom(v, ctx) : null;
+    // The changed details count only when "Approve with changes" is ticked.
+    if (v.withChanges === 'on' && !v.type) ctx.addIssue({ code: 'custom', path: ['type'], message: 'Reload the page and try again.' });
+    const approvedDetails = v.withChanges === 'on' && v.type ? detailsFrom({ ...v, type: v.type }, ctx) : null;
     return { requestId: v.requestId, version: v.version, message: v.message || null, approvedDetails };
   });
