@@ -33,7 +33,7 @@ test('amara asks for a break pattern, HR asks for a change, she updates it, HR a
     await amara.setViewportSize(PHONE);
 
     await amara.getByRole('radio', { name: /Break pattern/ }).check();
-    await amara.getByLabel('Breaks a day').fill('');
+    await amara.getByLabel('Breaks a day', { exact: true }).fill('');
     await amara.getByLabel('Window 1 from').fill('10:00');
     await amara.getByLabel('Window 1 until').fill('09:00');
     await amara.getByRole('button', { name: 'Submit to HR' }).click();
@@ -43,7 +43,7 @@ test('amara asks for a break pattern, HR asks for a change, she updates it, HR a
     await expect(amara).toHaveURL(/\/requests\/new$/);
     await expectAccessible(amara);
 
-    await amara.getByLabel('Breaks a day').fill('3');
+    await amara.getByLabel('Breaks a day', { exact: true }).fill('3');
     await amara.getByLabel('Length of each break (minutes)').fill('30');
     await amara.getByLabel('Window 1 until').fill('10:45');
     await amara.getByLabel('Window 2 from').fill('13:00');
@@ -78,7 +78,7 @@ test('amara asks for a break pattern, HR asks for a change, she updates it, HR a
     await expect(hr.getByText('3 breaks a day of 30 minutes, preferably 10:00–10:45, 13:00–13:45')).toBeVisible();
     await checkBothWidths(hr);
 
-    await hr.getByLabel('Internal note').fill('Checked with her manager: mornings are fine.');
+    await hr.getByLabel('Internal note', { exact: true }).fill('Checked with her manager: mornings are fine.');
     await hr.getByRole('button', { name: 'Add note' }).click();
     await expect(hr.getByText('Checked with her manager: mornings are fine.').first()).toBeVisible();
 
@@ -206,7 +206,7 @@ test('an admin sets the reply deadline and the holidays of a site', async ({ bro
     await admin.goto('/admin');
     await admin.getByRole('link', { name: 'Hudson Yards' }).first().click();
     const section = admin.getByRole('region', { name: 'Schedule requests' });
-    await expect(section.getByText('Thanksgiving')).toBeVisible();
+    await expect(section.getByText('2026-11-26 · Thanksgiving')).toBeVisible();
     await section.getByLabel('Reply deadline (business days)').fill('40');
     await section.getByRole('button', { name: 'Save deadline' }).click();
     await expect(section.getByText('The reply deadline must be from 1 to 30 business days.').first()).toBeVisible();

@@ -87,7 +87,9 @@ export default async function RequestPage({ params, searchParams }: Props) {
             </p>
           )}
           <p style={{ margin: 0 }}>
-            <Link href={`/requests/${r.id}/answer`}>Open the written answer to print</Link>
+            <Link href={`/requests/${r.id}/answer`} className="btn btn-secondary btn-small">
+              Open the written answer to print
+            </Link>
           </p>
         </section>
       )}

@@ -15,7 +15,7 @@ const WEEKDAYS: [number, string][] = [
 ];
 
 const TYPE_HINTS: Record<RequestType, string> = {
-  break_pattern: 'How many pump breaks a day, how long, and when they suit you best.',
+  break_pattern: 'How many pump breaks you need each day, how long, and when they suit you best.',
   shifted_hours: 'Start and end your working day at other times.',
   remote_days: 'Work from home on some weekdays.',
   other: 'Anything else you need, in your own words.',

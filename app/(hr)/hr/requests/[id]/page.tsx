@@ -81,7 +81,9 @@ export default async function HrRequestPage({ params }: Props) {
           {r.approvedDetails && <p style={{ margin: 0 }}>Approved as: {describeDetails(r.approvedDetails)}</p>}
           {r.decision && <p className="timeline-message">{r.decision}</p>}
           <p style={{ margin: 0 }}>
-            <Link href={`/requests/${r.id}/answer`}>Written answer (printable)</Link>
+            <Link href={`/requests/${r.id}/answer`} className="btn btn-secondary btn-small">
+              Written answer (printable)
+            </Link>
           </p>
         </section>
       )}
