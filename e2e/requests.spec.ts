@@ -102,12 +102,20 @@ test('amara asks for a break pattern, HR asks for a change, she updates it, HR a
     await expect(amara.getByRole('heading', { level: 1 })).toContainText('Waiting for HR');
     await expect(amara.getByRole('list').filter({ hasText: 'Changes sent to HR' })).toBeVisible();
 
-    // — HR approves —
+    // — HR approves; an admin who had the same request open a moment earlier is told it was already decided —
+    const adminCtx = await browser.newContext({ viewport: DESKTOP });
+    await signInAs(adminCtx, 'admin@example.com');
+    const admin = await adminCtx.newPage();
+    await admin.goto(`/hr${requestUrl}`);
     await hr.reload();
     await expect(hr.getByText('3 breaks a day of 30 minutes, preferably 10:00–10:45, 14:00–14:45')).toBeVisible();
     await hr.getByLabel('Message to the employee (optional)').fill('Approved. Enjoy your return.');
     await hr.getByRole('button', { name: 'Approve', exact: true }).click();
     await expect(hr.getByText('Approved by Helen Reyes')).toBeVisible();
+    await admin.getByLabel('Reason for the denial').fill('Not possible.');
+    await admin.getByRole('button', { name: 'Deny' }).click();
+    await expect(admin.getByRole('status').filter({ hasText: 'Already decided' })).toContainText(/Already decided: Helen Reyes approved this request on .+ \(Hudson Yards time\)\./);
+    await adminCtx.close();
 
     // — Amara is told, and sees the decision —
     await amara.goto('/requests');
