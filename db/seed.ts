@@ -140,17 +140,19 @@ export async function seedDemo(db: Db): Promise<void> {
       { siteId: ldn.id, date: '2027-01-01', name: "New Year's Day" },
     ]);
 
-    // Two requests so HR's queue is not empty: Dana's waits for an answer, Chen's was approved.
+    // Requests so HR's queue is not empty: Dana's waits for an answer, Beth's is past its deadline, Chen's was approved.
     const now = Date.now();
     const day = 86_400_000;
     const dana = person('dana@example.com');
     const chen = person('chen@example.com');
     const hr = person('hr@example.com');
     const danaSubmitted = new Date(now - day);
+    const beth = person('beth@example.com');
+    const bethSubmitted = new Date(now - 12 * day);
     const chenSubmitted = new Date(now - 20 * day);
     const chenDecided = new Date(now - 17 * day);
     const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);
-    const [waiting, decided] = await tx
+    const [waiting, decided, late] = await tx
       .insert(requests)
       .values([
         {
@@ -181,11 +183,25 @@ export async function seedDemo(db: Db): Promise<void> {
           decision: 'Approved: Fridays from home. Tell us if you need more.',
           version: 2,
         },
+        {
+          userId: beth.id,
+          siteId: ny.id,
+          type: 'shifted_hours',
+          details: { type: 'shifted_hours', start: '07:00', end: '15:00' },
+          fromDate: isoDate(now + 3 * day),
+          untilDate: isoDate(now + 120 * day),
+          status: 'submitted',
+          submittedAt: bethSubmitted,
+          deadlineAt: replyDeadline(bethSubmitted, { businessDays: 5, holidays: holidays.ny, timeZone: 'America/New_York' }).at,
+          version: 1,
+        },
       ])
       .returning();
     await tx.insert(requestEvents).values([
       { requestId: waiting!.id, actorId: dana.id, kind: 'created', at: danaSubmitted },
       { requestId: waiting!.id, actorId: dana.id, kind: 'submitted', at: danaSubmitted },
+      { requestId: late!.id, actorId: beth.id, kind: 'created', at: bethSubmitted },
+      { requestId: late!.id, actorId: beth.id, kind: 'submitted', at: bethSubmitted },
       { requestId: decided!.id, actorId: chen.id, kind: 'created', at: chenSubmitted },
       { requestId: decided!.id, actorId: chen.id, kind: 'submitted', at: chenSubmitted },
       { requestId: decided!.id, actorId: hr.id, kind: 'approved', at: chenDecided, message: 'Approved: Fridays from home. Tell us if you need more.' },

@@ -70,8 +70,14 @@ test('amara asks for a break pattern, HR asks for a change, she updates it, HR a
     const row = hr.getByRole('row').filter({ has: hr.getByRole('link', { name: 'Amara Okafor' }) });
     await expect(row).toContainText('Break pattern');
     await expect(row).toContainText('Answer due by the end of');
-    // The seeded request of Dana's is waiting too.
+    // The seeded requests wait too: Dana's, and Beth's, which is past its deadline and stands out.
     await expect(hr.getByRole('link', { name: 'Dana Morales' })).toBeVisible();
+    await expect(hr.getByRole('status').filter({ hasText: 'past its deadline' })).toHaveText('1 request is past its deadline.');
+    const late = hr.getByRole('row').filter({ has: hr.getByRole('link', { name: 'Beth Lindqvist' }) });
+    await expect(late).toContainText('Overdue: answer was due by the end of');
+    await expect(late).toHaveClass('overdue');
+    // Soonest deadline first: the overdue one heads the queue.
+    await expect(hr.getByRole('row').nth(1)).toContainText('Beth Lindqvist');
     await checkBothWidths(hr);
     await row.getByRole('link', { name: 'Amara Okafor' }).click();
     await expect(hr).toHaveURL(new RegExp(`/hr/requests/${requestId}$`));
