@@ -123,9 +123,10 @@ test('amara asks for a break pattern, HR asks for a change, she updates it, HR a
     await expect(admin.getByRole('status').filter({ hasText: 'Already decided' })).toContainText(/Already decided: Helen Reyes approved this request on .+ \(Hudson Yards time\)\./);
     await adminCtx.close();
 
-    // — Amara is told, and sees the decision —
-    await amara.goto('/requests');
-    await expect(amara.getByRole('link', { name: /Notifications/ })).toContainText(/\d/);
+    // — Amara is told, and sees the decision — the count appears on her next page, without a reload.
+    await amara.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Requests', exact: true }).click();
+    await expect(amara.getByRole('heading', { level: 1, name: 'My requests' })).toBeVisible();
+    await expect(amara.getByRole('link', { name: /Notifications/ })).toContainText(/\d+ unread/);
     await amara.getByRole('link', { name: /Notifications/ }).click();
     await expect(amara.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
     await expect(amara.getByRole('link', { name: 'Your schedule request was approved.' })).toBeVisible();

@@ -171,6 +171,7 @@ export const MATRIX: Record<string, Entry> = {
     },
     otherAs: 'beth',
   },
+  'app/api/v1/notifications/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/notifications') },
   'app/(employee)/notifications/actions.ts#markAllNotificationsReadAction': { expect: signedIn(200), call: action(() => ({})) },
   'app/(hr)/admin/sites/actions.ts#setReplyDeadlineAction': {
     expect: adminOnly,

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '@/lib/roles';
 import { signOutAction } from '@/app/signin/actions';
 import { ActionButton } from './action-button';
 import { NavLinks } from './nav-links';
+import { NotificationsLink } from './notifications-link';
 
 /** The signed-in frame: brand, navigation for the person's role, who they are, sign out. */
 export async function Shell({ user, children }: { user: User; children: React.ReactNode }) {
@@ -26,18 +27,7 @@ export async function Shell({ user, children }: { user: User; children: React.Re
           </Link>
           <NavLinks items={navFor(user.role)} />
           <div className="account">
-            <Link href="/notifications" className="notifications-link">
-              Notifications
-              {unread > 0 && (
-                <>
-                  {' '}
-                  <span className="unread-count" aria-hidden="true">
-                    {unread}
-                  </span>
-                  <span className="sr-only">({unread} unread)</span>
-                </>
-              )}
-            </Link>
+            <NotificationsLink initial={unread} />
             <p className="account-name" style={{ margin: 0 }}>
               <strong>{user.name}</strong>
               {ROLE_LABELS[user.role]}
