@@ -38,3 +38,24 @@ describe('request form', () => {
     expect(approveSchema.parse({ requestId: id, version: '2', withChanges: 'on', type: 'break_pattern', breaks: '2', lengthMin: '30' }).approvedDetails).toEqual({ type: 'break_pattern', breaks: 2, lengthMin: 30, windows: [] });
   });
 });
+
+describe('hostile input', () => {
+  it('any strings in any field give a result or field errors, never a crash', async () => {
+    const fc = await import('fast-check');
+    const fields = ['type', 'breaks', 'lengthMin', 'window1Start', 'window1End', 'shiftStart', 'shiftEnd', 'remote1', 'description', 'fromDate', 'untilDate', 'note', 'intent', 'requestId', 'version'];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...fields), fc.oneof(fc.string(), fc.constantFrom('break_pattern', 'remote_days', 'other', 'shifted_hours', '2026-03-02', '10:00', 'on', '-1', '1e9'))), (input) => {
+        const r = requestFormSchema.safeParse(input);
+        if (r.success) {
+          // Whatever gets through is a valid request.
+          expect(r.data.input.details).toBeTruthy();
+          expect(r.data.input.fromDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        } else {
+          expect(r.error.issues.length).toBeGreaterThan(0);
+          for (const i of r.error.issues) expect(i.message).not.toBe('');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
