@@ -18,6 +18,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { OpeningHours } from '@/lib/opening-hours';
+import type { RequestDetails } from '@/lib/requests';
+import { REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests';
 import { ROLES } from '@/lib/roles';
 
 export const roleEnum = pgEnum('user_role', ROLES);
@@ -26,6 +28,8 @@ export const bookingStatusEnum = pgEnum('booking_status', ['booked', 'cancelled'
 export const planStatusEnum = pgEnum('plan_status', ['active', 'ended']);
 export const demandMissKindEnum = pgEnum('demand_miss_kind', ['full', 'book_now']);
 export const feedKindEnum = pgEnum('calendar_feed_kind', ['person', 'room', 'site']);
+export const requestTypeEnum = pgEnum('request_type', REQUEST_TYPES);
+export const requestStatusEnum = pgEnum('request_status', REQUEST_STATUSES);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -60,6 +64,8 @@ export const policies = pgTable(
     bufferMin: integer('buffer_min').notNull().default(0),
     checkInGraceMin: integer('check_in_grace_min').notNull().default(10),
     checkInRequired: boolean('check_in_required').notNull().default(true),
+    /** HR answers a schedule request within this many business days (NYC: 5). */
+    replyDeadlineBusinessDays: integer('reply_deadline_business_days').notNull().default(5),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -70,6 +76,7 @@ export const policies = pgTable(
     check('policies_per_day_check', sql`${t.maxPerDay} between 1 and 48`),
     check('policies_buffer_check', sql`${t.bufferMin} between 0 and 60`),
     check('policies_grace_check', sql`${t.checkInGraceMin} between 0 and 60`),
+    check('policies_reply_deadline_check', sql`${t.replyDeadlineBusinessDays} between 1 and 30`),
   ],
 );
 
@@ -371,6 +378,112 @@ export const rateLimits = pgTable('rate_limits', {
   points: integer('points').notNull().default(0),
   expire: bigint('expire', { mode: 'number' }),
 });
+/** Days a site is closed for business: reply deadlines skip them. */
+export const siteHolidays = pgTable(
+  'site_holidays',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('site_holidays_site_date_key').on(t.siteId, t.date), check('site_holidays_name_check', sql`length(${t.name}) between 1 and 100`)],
+);
+
+/**
+ * A flexible-schedule request. Only its owner and HR/admins ever see it. `version` rises on
+ * every change so two people acting on one request at once cannot both win.
+ */
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'restrict' }),
+    type: requestTypeEnum('type').notNull(),
+    details: jsonb('details').$type<RequestDetails>().notNull(),
+    /** What HR approved when it approved with changes; null means as asked. */
+    approvedDetails: jsonb('approved_details').$type<RequestDetails>(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    untilDate: date('until_date', { mode: 'string' }),
+    note: text('note'),
+    status: requestStatusEnum('status').notNull().default('draft'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The written answer: required when denied. */
+    decision: text('decision'),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('requests_dates_check', sql`${t.untilDate} is null or ${t.untilDate} >= ${t.fromDate}`),
+    check('requests_type_check', sql`${t.details}->>'type' = ${t.type}::text`),
+    check('requests_submitted_check', sql`${t.status} in ('draft', 'withdrawn') or (${t.submittedAt} is not null and ${t.deadlineAt} is not null)`),
+    check('requests_decided_check', sql`${t.status} not in ('approved', 'denied') or ${t.decidedAt} is not null`),
+    check('requests_denied_reason_check', sql`${t.status} <> 'denied' or length(trim(${t.decision})) > 0`),
+    check('requests_note_check', sql`${t.note} is null or length(${t.note}) <= 2000`),
+    check('requests_decision_check', sql`${t.decision} is null or length(${t.decision}) <= 4000`),
+    index('requests_user_idx').on(t.userId, t.createdAt),
+    index('requests_queue_idx').on(t.status, t.deadlineAt),
+  ],
+);
+
+/** What happened to a request, in order: the timeline its owner and HR see. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    /** A message meant for the employee (what to change, the decision). */
+    message: text('message'),
+  },
+  (t) => [index('request_events_request_idx').on(t.requestId, t.at)],
+);
+
+/** HR's own notes on a request. Never shown to the employee. */
+export const requestNotes = pgTable(
+  'request_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('request_notes_request_idx').on(t.requestId, t.createdAt), check('request_notes_body_check', sql`length(trim(${t.body})) between 1 and 2000`)],
+);
+
+/** Mail Nook would have sent, kept instead when no SMTP server is configured (development and demo). */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; size: number }[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
+);
 
 export type Site = typeof sites.$inferSelect;
 export type Policy = typeof policies.$inferSelect;
@@ -385,3 +498,8 @@ export type Plan = typeof plans.$inferSelect;
 export type DemandMiss = typeof demandMisses.$inferSelect;
 export type PlanSkip = typeof planSkips.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;
+export type SiteHoliday = typeof siteHolidays.$inferSelect;
+export type ScheduleRequest = typeof requests.$inferSelect;
+export type RequestEvent = typeof requestEvents.$inferSelect;
+export type RequestNote = typeof requestNotes.$inferSelect;
+export type OutboxMail = typeof mailOutbox.$inferSelect;

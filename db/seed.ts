@@ -3,7 +3,8 @@ import type { Amenity } from '@/lib/amenities';
 import { ROUND_THE_CLOCK, weekdayHours } from '@/lib/opening-hours';
 import type { Role } from '@/lib/roles';
 import type { Db } from './client';
-import { policies, rooms, sites, stations, users } from './schema';
+import { replyDeadline } from '@/lib/business-days';
+import { policies, requestEvents, requests, rooms, siteHolidays, sites, stations, users } from './schema';
 
 type RoomSeed = {
   name: string;
@@ -123,13 +124,92 @@ export async function seedDemo(db: Db): Promise<void> {
       }
     }
 
-    await tx.insert(users).values(
-      DEMO_PEOPLE.map((p) => ({ email: p.email, name: p.name, role: p.role, siteId: p.site === 'ny' ? ny.id : ldn.id })),
-    );
+    const people = await tx
+      .insert(users)
+      .values(DEMO_PEOPLE.map((p) => ({ email: p.email, name: p.name, role: p.role, siteId: p.site === 'ny' ? ny.id : ldn.id })))
+      .returning();
+    const person = (email: string) => people.find((p) => p.email === email)!;
+
+    const holidays = { ny: ['2026-11-26', '2026-12-25', '2027-01-01'], ldn: ['2026-12-25', '2026-12-28', '2027-01-01'] };
+    await tx.insert(siteHolidays).values([
+      { siteId: ny.id, date: '2026-11-26', name: 'Thanksgiving' },
+      { siteId: ny.id, date: '2026-12-25', name: 'Christmas Day' },
+      { siteId: ny.id, date: '2027-01-01', name: "New Year's Day" },
+      { siteId: ldn.id, date: '2026-12-25', name: 'Christmas Day' },
+      { siteId: ldn.id, date: '2026-12-28', name: 'Boxing Day (substitute)' },
+      { siteId: ldn.id, date: '2027-01-01', name: "New Year's Day" },
+    ]);
+
+    // Requests so HR's queue is not empty: Dana's waits for an answer, Beth's is past its deadline, Chen's was approved.
+    const now = Date.now();
+    const day = 86_400_000;
+    const dana = person('dana@example.com');
+    const chen = person('chen@example.com');
+    const hr = person('hr@example.com');
+    const danaSubmitted = new Date(now - day);
+    const beth = person('beth@example.com');
+    const bethSubmitted = new Date(now - 12 * day);
+    const chenSubmitted = new Date(now - 20 * day);
+    const chenDecided = new Date(now - 17 * day);
+    const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const [waiting, decided, late] = await tx
+      .insert(requests)
+      .values([
+        {
+          userId: dana.id,
+          siteId: ny.id,
+          type: 'break_pattern',
+          details: { type: 'break_pattern', breaks: 3, lengthMin: 25, windows: [{ start: '10:00', end: '10:45' }, { start: '13:30', end: '14:15' }] },
+          fromDate: isoDate(now + 7 * day),
+          untilDate: isoDate(now + 200 * day),
+          note: 'Back from leave next week.',
+          status: 'submitted',
+          submittedAt: danaSubmitted,
+          deadlineAt: replyDeadline(danaSubmitted, { businessDays: 5, holidays: holidays.ny, timeZone: 'America/New_York' }).at,
+          version: 1,
+        },
+        {
+          userId: chen.id,
+          siteId: ldn.id,
+          type: 'remote_days',
+          details: { type: 'remote_days', days: [5] },
+          fromDate: isoDate(now - 14 * day),
+          untilDate: null,
+          status: 'approved',
+          submittedAt: chenSubmitted,
+          deadlineAt: replyDeadline(chenSubmitted, { businessDays: 5, holidays: holidays.ldn, timeZone: 'Europe/London' }).at,
+          decidedAt: chenDecided,
+          decidedBy: hr.id,
+          decision: 'Approved: Fridays from home. Tell us if you need more.',
+          version: 2,
+        },
+        {
+          userId: beth.id,
+          siteId: ny.id,
+          type: 'shifted_hours',
+          details: { type: 'shifted_hours', start: '07:00', end: '15:00' },
+          fromDate: isoDate(now + 3 * day),
+          untilDate: isoDate(now + 120 * day),
+          status: 'submitted',
+          submittedAt: bethSubmitted,
+          deadlineAt: replyDeadline(bethSubmitted, { businessDays: 5, holidays: holidays.ny, timeZone: 'America/New_York' }).at,
+          version: 1,
+        },
+      ])
+      .returning();
+    await tx.insert(requestEvents).values([
+      { requestId: waiting!.id, actorId: dana.id, kind: 'created', at: danaSubmitted },
+      { requestId: waiting!.id, actorId: dana.id, kind: 'submitted', at: danaSubmitted },
+      { requestId: late!.id, actorId: beth.id, kind: 'created', at: bethSubmitted },
+      { requestId: late!.id, actorId: beth.id, kind: 'submitted', at: bethSubmitted },
+      { requestId: decided!.id, actorId: chen.id, kind: 'created', at: chenSubmitted },
+      { requestId: decided!.id, actorId: chen.id, kind: 'submitted', at: chenSubmitted },
+      { requestId: decided!.id, actorId: hr.id, kind: 'approved', at: chenDecided, message: 'Approved: Fridays from home. Tell us if you need more.' },
+    ]);
   });
 }
 
 /** Removes every row Nook keeps, for `db:seed --force`. */
 export async function wipe(db: Db): Promise<void> {
-  await db.execute(sql`truncate table notifications, bookings, room_closures, audit_log, stations, rooms, users, policies, sites restart identity cascade`);
+  await db.execute(sql`truncate table mail_outbox, request_notes, request_events, requests, site_holidays, notifications, bookings, room_closures, audit_log, stations, rooms, users, policies, sites restart identity cascade`);
 }

@@ -32,6 +32,16 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' })).toThrow(/AUTH_SECRET is required/);
     expect(() => parseEnv({ NODE_ENV: 'production' })).not.toThrow();
   });
+
+  it('reads SMTP_URL and MAIL_FROM for mail, and refuses a malformed SMTP_URL', () => {
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    expect(parseEnv({}).MAIL_FROM).toBe('Nook <nook@localhost>');
+    const env = parseEnv({ SMTP_URL: 'smtp://u:p@mail.example.com:587', MAIL_FROM: 'Nook <nook@example.com>' });
+    expect(env.SMTP_URL).toBe('smtp://u:p@mail.example.com:587');
+    expect(env.MAIL_FROM).toBe('Nook <nook@example.com>');
+    expect(() => parseEnv({ SMTP_URL: 'mail.example.com' })).toThrow(/SMTP_URL must look like smtp:/);
+    expect(() => parseEnv({ MAIL_FROM: 'nook' })).toThrow(/MAIL_FROM must/);
+  });
 });
 
 describe('rate limit settings', () => {

@@ -40,6 +40,11 @@ const envSchema = z
     RATE_LIMIT_BOOKING: rateLimitSpec.prefault('30/1m'),
     /** Calendar feed fetches per feed. */
     RATE_LIMIT_FEED: rateLimitSpec.prefault('60/1h'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, { error: 'SMTP_URL must look like smtp://user:password@mail.example.com:587 or smtps://…:465' })
+      .optional(),
+    MAIL_FROM: z.string().min(3, { error: 'MAIL_FROM must be an address such as "Nook <nook@example.com>"' }).regex(/@/, { error: 'MAIL_FROM must contain an email address such as nook@example.com' }).default('Nook <nook@localhost>'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from './booking-rules';
 import { weekdayHours } from './opening-hours';
-import { bookableThrough, describeWeekdays, expandOccurrences, planOccurrences, summarise, type CandidateRoom, type PlanPattern } from './plans';
+import { bookableThrough, describeWeekdays, expandOccurrences, planDraftFromRequest, planOccurrences, summarise, type CandidateRoom, type PlanPattern } from './plans';
 import { localParts, zonedInstant } from './time';
 
 const NY = 'America/New_York';
@@ -178,5 +178,21 @@ describe('describing weekdays', () => {
     expect(describeWeekdays([5, 4, 3, 2, 1])).toBe('Mon–Fri');
     expect(describeWeekdays([0, 1, 3])).toBe('Mon, Wed, Sun');
     expect(describeWeekdays([0, 1, 2, 3, 4, 5, 6])).toBe('Every day');
+  });
+});
+
+describe('a plan drafted from an approved request', () => {
+  it('starts a break at each preferred window and spreads the rest over the working day', () => {
+    expect(planDraftFromRequest({ breaks: 2, lengthMin: 25, windows: [{ start: '10:00', end: '11:00' }] }, '2026-03-02', '2026-09-30', '2026-02-20')).toEqual({
+      times: ['10:00', '10:45'],
+      lengthMin: 25,
+      startDate: '2026-03-02',
+      endDate: '2026-09-30',
+    });
+    const three = planDraftFromRequest({ breaks: 3, lengthMin: 30, windows: [] }, '2026-01-01', null, '2026-02-20');
+    expect(three).toEqual({ times: ['10:15', '12:30', '14:45'], lengthMin: 30, startDate: '2026-02-20', endDate: '2026-08-21' });
+    // A spread break never lands on top of a window's: 10:15 would overlap 10:00, so 12:30 is taken.
+    const windows = [{ start: '10:00', end: '10:45' }, { start: '14:00', end: '14:45' }];
+    expect(planDraftFromRequest({ breaks: 3, lengthMin: 30, windows }, '2026-03-02', null, '2026-02-20').times).toEqual(['10:00', '12:30', '14:00']);
   });
 });

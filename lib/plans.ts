@@ -218,3 +218,31 @@ export function describeWeekdays(weekdays: number[]): string {
   if (key === '1,2,3,4,5') return 'Mon–Fri';
   return days.map((d) => DAY_NAMES[d]).join(', ');
 }
+
+/** A break pattern as an approved schedule request states it. */
+export type RequestedPattern = { breaks: number; lengthMin: number; windows: { start: string; end: string }[] };
+
+/**
+ * A plan's first draft from an approved break-pattern request: one break at the start of each
+ * preferred window, and any further breaks spread evenly over 09:00–16:00 on the quarter hour;
+ * from the request's first day (not before today) to its last (or six months on).
+ */
+export function planDraftFromRequest(p: RequestedPattern, fromDate: string, untilDate: string | null, today: string) {
+  const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const chosen = [...new Set(p.windows.slice(0, p.breaks).map((w) => toMin(w.start)))];
+  const fits = (m: number) => chosen.every((c) => Math.abs(c - m) >= p.lengthMin);
+  const spread = 7 * 60;
+  // Evenly over 09:00–16:00 first, then any quarter hour 07:00–19:00 that keeps the breaks apart.
+  const even = Array.from({ length: p.breaks }, (_, k) => 9 * 60 + Math.round(((spread / p.breaks) * (k + 0.5)) / 15) * 15);
+  const quarters = Array.from({ length: 48 }, (_, k) => 7 * 60 + k * 15);
+  for (const m of [...even, ...quarters]) {
+    if (chosen.length >= p.breaks) break;
+    if (fits(m)) chosen.push(m);
+  }
+  const times = chosen.sort((a, b) => a - b).map(toClock);
+  const startDate = fromDate > today ? fromDate : today;
+  const latest = addDays(today, PLAN_MAX_YEARS_DAYS);
+  const endDate = untilDate && untilDate >= startDate ? (untilDate < latest ? untilDate : latest) : addDays(startDate, 182);
+  return { times, lengthMin: p.lengthMin, startDate, endDate };
+}

@@ -14,7 +14,8 @@ import { createPlan } from '@/db/queries/plans';
 import { createPlaceFeed, ensurePersonalFeed, regeneratePersonalFeed } from '@/db/queries/feeds';
 import { feedKey } from '@/lib/feed-token';
 import { findPersonByEmail } from '@/db/queries/people';
-import { bookings, notifications, planSkips, roomClosures, rooms } from '@/db/schema';
+import { createRequest } from '@/db/queries/requests';
+import { bookings, notifications, planSkips, roomClosures, rooms, siteHolidays } from '@/db/schema';
 import { addDays, addMinutes, localParts, weekdayOf, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -145,8 +146,80 @@ const livePlanBooking = async (ids: Ids) => {
   const [b] = await db.db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.planId, ids.amaraPlanId), eq(bookings.status, 'booked'))).limit(1);
   return b!.id;
 };
+/** A fresh submitted request of Amara's, so each persona acts on one still open. */
+const amaraRequest = async (ids: Ids, submit = true) =>
+  createRequest(db.db, ids.amara, { details: { type: 'remote_days', days: [3] }, fromDate: ids.day, untilDate: null, note: null }, { submit, now: new Date() });
+const onFreshRequest =
+  (fields: (r: { id: string; version: number }) => Record<string, string>): Call =>
+  async (m, n, ids) => {
+    const r = await amaraRequest(ids);
+    return action(() => fields(r))(m, n, ids);
+  };
+let holidayDay = 0;
+const hrOnly = { anonymous: 401, employee: 403, hr: 200, admin: 200 };
+const requestFields = (ids: Ids) => ({ type: 'other', description: 'A chair with arm rests.', fromDate: ids.day, intent: 'submit' });
+const bethNotice = async (ids: Ids) =>
+  (await db.db.insert(notifications).values({ userId: ids.beth.id, kind: 'request_decided', message: 'Your schedule request was approved.' }).returning())[0]!.id;
 
 export const MATRIX: Record<string, Entry> = {
+  'app/(employee)/requests/actions.ts#saveRequestAction': {
+    // A new request ends on its own page (redirect); someone else's request cannot be changed: 404.
+    expect: { ...signedIn(303), otherRecord: 404 },
+    call: action((ids) => requestFields(ids)),
+    otherRecord: async (m, n, ids) => {
+      const r = await amaraRequest(ids, false);
+      return action(() => ({ ...requestFields(ids), type: 'remote_days', remote3: 'on', requestId: r.id, version: String(r.version) }))(m, n, ids);
+    },
+    otherAs: 'beth',
+  },
+  'app/(employee)/requests/actions.ts#withdrawRequestAction': {
+    // Only the owner withdraws: HR and admins cannot withdraw on her behalf, and to them (and Beth) it is not hers.
+    expect: { anonymous: 401, employee: 200, hr: 404, admin: 404, otherRecord: 404 },
+    call: onFreshRequest((r) => ({ requestId: r.id })),
+    otherRecord: onFreshRequest((r) => ({ requestId: r.id })),
+    otherAs: 'beth',
+  },
+  'app/(hr)/hr/requests/actions.ts#approveRequestAction': { expect: hrOnly, call: onFreshRequest((r) => ({ requestId: r.id, version: String(r.version) })) },
+  'app/(hr)/hr/requests/actions.ts#denyRequestAction': {
+    expect: hrOnly,
+    call: onFreshRequest((r) => ({ requestId: r.id, version: String(r.version), message: 'The team needs everyone on site on Wednesdays.' })),
+  },
+  'app/(hr)/hr/requests/actions.ts#requestChangesAction': {
+    expect: hrOnly,
+    call: onFreshRequest((r) => ({ requestId: r.id, version: String(r.version), message: 'Could Thursday work instead?' })),
+  },
+  'app/(hr)/hr/requests/actions.ts#addNoteAction': { expect: hrOnly, call: onFreshRequest((r) => ({ requestId: r.id, body: 'Manager agrees.' })) },
+  'app/(employee)/notifications/actions.ts#markNotificationReadAction': {
+    // Beth's notification: to everyone else it does not exist.
+    expect: { anonymous: 401, employee: 404, hr: 404, admin: 404, otherRecord: 200 },
+    call: async (m, n, ids) => {
+      const id = await bethNotice(ids);
+      return action(() => ({ id }))(m, n, ids);
+    },
+    otherRecord: async (m, n, ids) => {
+      const id = await bethNotice(ids);
+      return action(() => ({ id }))(m, n, ids);
+    },
+    otherAs: 'beth',
+  },
+  'app/api/v1/notifications/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/notifications') },
+  'app/(employee)/notifications/actions.ts#markAllNotificationsReadAction': { expect: signedIn(200), call: action(() => ({})) },
+  'app/(hr)/admin/sites/actions.ts#setReplyDeadlineAction': {
+    expect: adminOnly,
+    call: action((ids) => ({ siteId: ids.siteId, replyDeadlineBusinessDays: '5' })),
+  },
+  'app/(hr)/admin/sites/actions.ts#addHolidayAction': {
+    expect: adminOnly,
+    call: action((ids) => ({ siteId: ids.siteId, date: '2027-07-05', name: 'Independence Day (observed)' })),
+  },
+  'app/(hr)/admin/sites/actions.ts#removeHolidayAction': {
+    expect: adminOnly,
+    call: async (m, n, ids) => {
+      holidayDay += 1;
+      const [h] = await db.db.insert(siteHolidays).values({ siteId: ids.siteId, date: `2027-08-${String(holidayDay).padStart(2, '0')}`, name: 'Matrix day' }).returning();
+      return action(() => ({ holidayId: h!.id }))(m, n, ids);
+    },
+  },
   'app/signin/actions.ts#demoSignInAction': {
     expect: everyone(303),
     call: action(() => ({ email: 'beth@example.com' })),

@@ -66,6 +66,8 @@ const MAY_SUCCEED = new Set([
   // Input-free: a new calendar feed link for the caller, whatever else is sent.
   'app/(employee)/settings/actions.ts#regenerateFeedAction',
   'app/api/v1/me/calendar-feed/regenerate/route.ts#POST',
+  // Input-free: marks the caller's own notifications read.
+  'app/(employee)/notifications/actions.ts#markAllNotificationsReadAction',
 ]);
 /** Not ours to fuzz: Auth.js's own handlers (mocked here, exercised end to end). */
 const SKIP = new Set(['app/api/auth/[...nextauth]/route.ts#GET', 'app/api/auth/[...nextauth]/route.ts#POST']);
@@ -305,8 +307,9 @@ describe('hostile input to every action and route', () => {
       }
     }
     expect(failures).toEqual([]);
-    // Only the reads and input-free actions may have written (an audited export, a sign-out everywhere, a feed link).
+    // Only the reads and input-free actions may have written (an audited export, a sign-out everywhere, a feed link, notices read).
     const after = await tableCounts(db.db);
-    expect({ ...after, audit_log: 0, users: 0, calendar_feeds: 0 }).toEqual({ ...baseline, audit_log: 0, users: 0, calendar_feeds: 0 });
+    const quiet = { audit_log: 0, users: 0, calendar_feeds: 0, notifications: 0 };
+    expect({ ...after, ...quiet }).toEqual({ ...baseline, ...quiet });
   });
 });

@@ -12,7 +12,13 @@ type Props = {
 
 /** A one-button form for a server action, with its refusal announced next to it. */
 export function ActionButton({ action, label, className = 'btn', fields = {} }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
+    const answer = await action(prev, formData);
+    // Tell the top bar something changed (a notice read, say), so its unread count refreshes,
+    // even when this button is gone from the page that comes back.
+    window.dispatchEvent(new Event('nook:changed'));
+    return answer;
+  }, initialActionState);
   return (
     <form action={formAction} className="inline-form">
       {Object.entries(fields).map(([name, value]) => (

@@ -20,6 +20,7 @@ export function AdminForm({
   submitClassName = 'btn',
   className = 'stack',
   resetOnSuccess = false,
+  actions,
   children,
 }: {
   action: Action;
@@ -28,6 +29,8 @@ export function AdminForm({
   className?: string;
   /** Empty the fields once saved, for forms that add one thing after another. */
   resetOnSuccess?: boolean;
+  /** Buttons of its own instead of the one submit button (e.g. "Save draft" and "Submit" with name/value). */
+  actions?: ReactNode;
   children?: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
@@ -65,6 +68,8 @@ export function AdminForm({
               Don&apos;t save
             </button>
           </div>
+        ) : actions ? (
+          <div className="inline-form">{actions}</div>
         ) : (
           <div>
             <button type="submit" className={submitClassName} disabled={pending}>
@@ -75,6 +80,11 @@ export function AdminForm({
       </form>
     </FormState.Provider>
   );
+}
+
+/** The last answer of the form around this component (for errors that belong to a group of fields). */
+export function useFormAnswer(): ActionState {
+  return useContext(FormState);
 }
 
 /** Ids and ARIA wiring for a control named `name`, with its hint and its errors from the last answer. */

@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createSite, updatePolicy, updateSite } from '@/db/queries/admin';
+import { addHoliday, removeHoliday, setReplyDeadlineDays } from '@/db/queries/requests';
 import { defineAction } from '@/lib/auth/action';
+import { isCalendarDate } from '@/lib/requests';
 import { changeAnswer, confirm, idOf, policySchema, siteFrom, siteShape } from '../forms';
 
 const createSiteSchema = z.object(siteShape).transform(siteFrom);
@@ -29,4 +31,46 @@ export const updatePolicyAction = defineAction('admin', policySchema, async ({ s
   await updatePolicy(db, { id: user.id, ip }, siteId, values);
   revalidatePath('/admin', 'layout');
   return { ok: true, status: 200, message: 'Booking policy saved. It applies to bookings made from now on.' };
+});
+
+const replyDaysSchema = z.object({
+  siteId: idOf('site'),
+  replyDeadlineBusinessDays: z.coerce
+    .number({ error: 'Enter a whole number of business days.' })
+    .int({ error: 'Enter a whole number of business days.' })
+    .min(1, { error: 'The reply deadline must be from 1 to 30 business days.' })
+    .max(30, { error: 'The reply deadline must be from 1 to 30 business days.' }),
+});
+
+/** How many business days HR has to answer a schedule request at this site. */
+export const setReplyDeadlineAction = defineAction('admin', replyDaysSchema, async ({ siteId, replyDeadlineBusinessDays }, { user, db, ip }) => {
+  await setReplyDeadlineDays(db, { id: user.id, ip }, siteId, replyDeadlineBusinessDays);
+  revalidatePath(`/admin/sites/${siteId}`);
+  return { ok: true, status: 200, message: `Saved. Requests submitted from now on are due within ${replyDeadlineBusinessDays} business days.` };
+});
+
+const holidaySchema = z.object({
+  siteId: idOf('site'),
+  date: z
+    .string({ error: 'Enter the date of the holiday.' })
+    .trim()
+    .min(1, { error: 'Enter the date of the holiday.' })
+    .refine(isCalendarDate, { error: 'Enter a real date such as 2026-12-25.' }),
+  name: z
+    .string({ error: 'Name the holiday.' })
+    .trim()
+    .min(1, { error: 'Name the holiday, such as Thanksgiving.' })
+    .max(100, { error: 'A holiday name can be at most 100 characters.' }),
+});
+
+export const addHolidayAction = defineAction('admin', holidaySchema, async ({ siteId, date, name }, { user, db, ip }) => {
+  await addHoliday(db, { id: user.id, ip }, siteId, { date, name });
+  revalidatePath(`/admin/sites/${siteId}`);
+  return { ok: true, status: 200, message: `${name} on ${date} added. Reply deadlines skip it.` };
+});
+
+export const removeHolidayAction = defineAction('admin', z.object({ holidayId: idOf('holiday') }), async ({ holidayId }, { user, db, ip }) => {
+  const removed = await removeHoliday(db, { id: user.id, ip }, holidayId);
+  revalidatePath(`/admin/sites/${removed.siteId}`);
+  return { ok: true, status: 200, message: `${removed.name} removed.` };
 });

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
+import { ActionButton } from '@/app/_components/action-button';
 import { findPolicy } from '@/db/queries/admin';
+import { listHolidays } from '@/db/queries/requests';
 import { findSite, listRooms } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
@@ -12,7 +14,7 @@ import { AdminForm, Checkbox, TextField } from '../../_components/admin-form';
 import styles from '../../_components/admin-form.module.css';
 import { SiteFields } from '../../_components/fields';
 import { PlaceFeed } from '../../_components/place-feed';
-import { updatePolicyAction, updateSiteAction } from '../actions';
+import { addHolidayAction, removeHolidayAction, setReplyDeadlineAction, updatePolicyAction, updateSiteAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Edit site' };
 
@@ -24,7 +26,7 @@ export default async function SitePage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
-  const [site, policy, rooms] = await Promise.all([findSite(db, id), findPolicy(db, id), listRooms(db, { siteId: id })]);
+  const [site, policy, rooms, holidays] = await Promise.all([findSite(db, id), findPolicy(db, id), listRooms(db, { siteId: id }), listHolidays(db, id)]);
   if (!site || !policy) notFound();
   const { created } = await searchParams;
 
@@ -69,6 +71,42 @@ export default async function SitePage({ params, searchParams }: Props) {
             hint="Without a check-in within the grace, the booking is released for others."
             defaultChecked={policy.checkInRequired}
           />
+        </AdminForm>
+      </section>
+
+      <section className="card stack" aria-labelledby="site-requests">
+        <div>
+          <h2 id="site-requests">Schedule requests</h2>
+          <p className="small muted">
+            HR answers each flexible-schedule request from {site.name} within this many business days: Monday to Friday on the site&apos;s clock, skipping the holidays below.
+            New York City asks for 5.
+          </p>
+        </div>
+        <AdminForm action={setReplyDeadlineAction} submitLabel="Save deadline">
+          <input type="hidden" name="siteId" value={site.id} />
+          <TextField name="replyDeadlineBusinessDays" label="Reply deadline (business days)" type="number" min={1} max={30} defaultValue={policy.replyDeadlineBusinessDays} />
+        </AdminForm>
+        <h3 style={{ margin: 0, fontSize: '1.05rem' }}>Holidays</h3>
+        {holidays.length === 0 ? (
+          <p className="muted">No holidays yet.</p>
+        ) : (
+          <ul className="notification-list" aria-label={`Holidays at ${site.name}`}>
+            {holidays.map((h) => (
+              <li key={h.id}>
+                <span>
+                  {h.date} · {h.name}
+                </span>
+                <ActionButton action={removeHolidayAction} label={`Remove ${h.name}`} className="btn btn-secondary btn-small" fields={{ holidayId: h.id }} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <AdminForm action={addHolidayAction} submitLabel="Add holiday" submitClassName="btn btn-secondary" resetOnSuccess>
+          <input type="hidden" name="siteId" value={site.id} />
+          <div className={styles.row}>
+            <TextField name="date" label="Holiday date" type="date" required />
+            <TextField name="name" label="Holiday name" required hint="Such as Thanksgiving." />
+          </div>
         </AdminForm>
       </section>
 
