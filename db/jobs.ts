@@ -1,6 +1,8 @@
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { formatTime } from '@/lib/time';
+import { env } from '@/lib/env';
 import type { Db } from './client';
+import { sendMail } from './mail';
 import { releaseNoShows } from './queries/bookings';
 import { remindPlanEnds, rollForwardPlans } from './queries/plans';
 import { bookings, jobs, notifications, rooms, sites, users } from './schema';
@@ -17,9 +19,9 @@ const MINUTE = 60_000;
 const REMINDER_LEAD_MIN = 15;
 
 /** In-app reminders for live bookings starting in the next 15 minutes, once each, for people who want them. */
-export async function sendBookingReminders(db: Db, now: Date): Promise<number> {
+export async function sendBookingReminders(db: Db, now: Date, smtpUrl: string | null | undefined = env().SMTP_URL): Promise<number> {
   const due = await db
-    .select({ id: bookings.id, userId: bookings.userId, start: bookings.startAt, roomName: rooms.name, timeZone: sites.timeZone })
+    .select({ id: bookings.id, userId: bookings.userId, email: users.email, start: bookings.startAt, roomName: rooms.name, timeZone: sites.timeZone })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(sites, eq(sites.id, rooms.siteId))
@@ -41,6 +43,16 @@ export async function sendBookingReminders(db: Db, now: Date): Promise<number> {
     due.map((b) => ({ userId: b.userId!, kind: 'booking_reminder', message: `Your break in ${b.roomName} starts at ${formatTime(b.start, b.timeZone)}.`, link: '/bookings' })),
   );
   await db.update(bookings).set({ remindedAt: now }).where(inArray(bookings.id, due.map((b) => b.id)));
+  // By email too, where outgoing mail is configured; the subject says nothing about health.
+  if (smtpUrl) {
+    for (const b of due) {
+      try {
+        await sendMail(db, { to: b.email, subject: 'Reminder: your booking starts soon', text: `Your booking in ${b.roomName} starts at ${formatTime(b.start, b.timeZone)}.` }, { smtpUrl });
+      } catch (err) {
+        console.error('Nook: a reminder email could not be sent:', err instanceof Error ? err.message : err);
+      }
+    }
+  }
   return due.length;
 }
 

@@ -1,43 +1,8 @@
-import net from 'node:net';
+import type net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeDb } from '@/tests/db';
+import { fakeSmtp } from '@/tests/fake-smtp';
 import { listOutbox, sendMail } from './mail';
-
-/** A minimal SMTP server that keeps what it is sent, so the SMTP path is tested without the network. */
-function fakeSmtp() {
-  const received: string[] = [];
-  const server = net.createServer((socket) => {
-    let data = false;
-    let buffer = '';
-    let message = '';
-    socket.write('220 fake ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      let i: number;
-      while ((i = buffer.indexOf('\r\n')) >= 0) {
-        const line = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        if (data) {
-          if (line === '.') {
-            data = false;
-            received.push(message);
-            message = '';
-            socket.write('250 queued\r\n');
-          } else message += `${line}\n`;
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 fake\r\n');
-        else if (verb === 'DATA') {
-          data = true;
-          socket.write('354 go on\r\n');
-        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  return { server, received };
-}
 
 describeDb('mail', (handle) => {
   const smtp = fakeSmtp();

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { bookNow, loadRoomContext } from '@/db/queries/bookings';
 import { markNoticeRead } from '@/db/queries/notifications';
+import { sendBookingInvite } from '@/db/queries/invites';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/auth/action';
 import { formatTime } from '@/lib/time';
@@ -14,6 +15,7 @@ const roomOnly = z.object({ roomId: z.uuid({ error: 'Choose a room.' }) });
 export const bookNowAction = defineAction('employee', roomOnly, async ({ roomId }, { user, db }) => {
   await enforceRateLimit(db, 'booking', user.id);
   const booking = await bookNow(db, { userId: user.id, roomId, now: new Date() });
+  await sendBookingInvite(db, booking.id, 'booked', new Date());
   const ctx = await loadRoomContext(db, roomId);
   revalidatePath('/');
   revalidatePath('/bookings');

@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bookings, jobs, notifications, plans } from '@/db/schema';
+import { bookings, jobs, notifications, plans, users } from '@/db/schema';
 import { Refusal } from '@/lib/errors';
 import { localParts, zonedInstant } from '@/lib/time';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { openEveryDay, overlappingPairs, refusal, seedWorld, setPolicy, type World } from '@/tests/world';
 import { checkIn, checkOut, createBooking } from './bookings';
 import { cancelOccurrence, changePlanFrom, createPlan, endPlan, planDetail, previewPlan, remindPlanEnds, rollForwardPlans, skipDates, type PlanInput } from './plans';
-import { ensureJobs, runDueJobs, type JobDef } from '../jobs';
+import { ensureJobs, runDueJobs, sendBookingReminders, type JobDef } from '../jobs';
 
 const NY = 'America/New_York';
 const at = (date: string, time: string, tz = NY) => zonedInstant(date, time, tz);
@@ -204,6 +204,17 @@ for (const kind of dbKinds()) {
       const [notice] = await t.db.select().from(notifications).where(eq(notifications.userId, w.dana.id));
       expect(notice!.message).toMatch(/released because nobody checked in/);
       expect((await refusal(checkIn(t.db, { userId: w.dana.id, bookingId: noShow.id, now: at('2026-03-02', '11:11') }))).message).toMatch(/released/);
+    });
+
+    it('reminds 15 minutes before a booking, once, and only those who want reminders', async () => {
+      await createBooking(t.db, { userId: w.amara.id, roomId: w.wellness.id, start: at('2026-03-02', '09:30'), end: at('2026-03-02', '10:00'), now });
+      await createBooking(t.db, { userId: w.beth.id, roomId: w.wellness.id, start: at('2026-03-02', '09:30'), end: at('2026-03-02', '10:00'), now });
+      await t.db.update(users).set({ remindersEnabled: false }).where(eq(users.id, w.beth.id));
+      expect(await sendBookingReminders(t.db, at('2026-03-02', '09:10'), null)).toBe(0);
+      expect(await sendBookingReminders(t.db, at('2026-03-02', '09:16'), null)).toBe(1);
+      expect(await sendBookingReminders(t.db, at('2026-03-02', '09:20'), null)).toBe(0);
+      const notices = await t.db.select().from(notifications).where(eq(notifications.kind, 'booking_reminder'));
+      expect(notices.map((n) => [n.userId, n.message])).toEqual([[w.amara.id, 'Your break in Wellness Room 3 starts at 09:30.']]);
     });
 
     it('never releases anything at a site that does not require check-in', async () => {

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { cancelBooking, checkIn, checkOut, findOwnBooking, loadRoomContext, moveBooking } from '@/db/queries/bookings';
+import { sendBookingInvite } from '@/db/queries/invites';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/auth/action';
 import { Refusal } from '@/lib/errors';
@@ -13,7 +14,8 @@ const idSchema = z.object({ bookingId: z.uuid({ error: 'Choose a booking.' }) })
 
 export const cancelBookingAction = defineAction('employee', idSchema, async ({ bookingId }, { user, db }) => {
   await enforceRateLimit(db, 'booking', user.id);
-  await cancelBooking(db, { actor: user, bookingId });
+  const cancelled = await cancelBooking(db, { actor: user, bookingId });
+  await sendBookingInvite(db, cancelled.id, 'cancelled', new Date());
   revalidatePath('/bookings');
   revalidatePath('/');
   return { ok: true, status: 200, message: 'Booking cancelled. The station is free for others now.' };
@@ -35,6 +37,7 @@ export const moveBookingAction = defineAction('employee', moveSchema, async (inp
   if (!ctx) throw new Refusal('That room does not exist.', 404);
   const start = zonedInstant(input.date, input.start, ctx.site.timeZone);
   const moved = await moveBooking(db, { actor: user, bookingId: current.id, start, end: addMinutes(start, input.length), now: new Date() });
+  await sendBookingInvite(db, moved.id, 'moved', new Date());
   revalidatePath('/bookings');
   revalidatePath('/');
   return { ok: true, status: 200, message: `Moved to ${formatLocal(moved.startAt, ctx.site.timeZone)}.` };

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { sendBookingInvite } from '@/db/queries/invites';
 import { createBooking, listOwnBookings } from '@/db/queries/bookings';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineRoute } from '@/lib/auth/route';
@@ -18,5 +19,6 @@ export const POST = defineRoute({ access: 'employee', body: newBookingSchema }, 
   const database = await db();
   await enforceRateLimit(database, 'booking', user.id);
   const b = await createBooking(database, { userId: user.id, roomId: body.roomId, start: body.start, end: body.end, now: new Date() });
+  await sendBookingInvite(database, b.id, 'booked', new Date());
   return NextResponse.json({ id: b.id, roomId: b.roomId, stationId: b.stationId, start: b.startAt, end: b.endAt }, { status: 201 });
 });

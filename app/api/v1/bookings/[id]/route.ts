@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { cancelBooking, moveBooking } from '@/db/queries/bookings';
+import { sendBookingInvite } from '@/db/queries/invites';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineRoute } from '@/lib/auth/route';
 import { bookingTimes, idParams } from '@/lib/schemas/booking';
@@ -9,6 +10,7 @@ export const PATCH = defineRoute({ access: 'employee', params: idParams, body: b
   const database = await db();
   await enforceRateLimit(database, 'booking', user.id);
   const b = await moveBooking(database, { actor: user, bookingId: params.id, start: body.start, end: body.end, now: new Date() });
+  await sendBookingInvite(database, b.id, 'moved', new Date());
   return NextResponse.json({ id: b.id, roomId: b.roomId, stationId: b.stationId, start: b.startAt, end: b.endAt });
 });
 
@@ -16,6 +18,7 @@ export const PATCH = defineRoute({ access: 'employee', params: idParams, body: b
 export const DELETE = defineRoute({ access: 'employee', params: idParams }, async ({ db, user, params }) => {
   const database = await db();
   await enforceRateLimit(database, 'booking', user.id);
-  await cancelBooking(database, { actor: user, bookingId: params.id });
+  const cancelled = await cancelBooking(database, { actor: user, bookingId: params.id });
+  await sendBookingInvite(database, cancelled.id, 'cancelled', new Date());
   return new NextResponse(null, { status: 204 });
 });
