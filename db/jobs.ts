@@ -5,6 +5,7 @@ import type { Db } from './client';
 import { sendMail } from './mail';
 import { releaseNoShows } from './queries/bookings';
 import { remindPlanEnds, rollForwardPlans } from './queries/plans';
+import { applyRetention } from './queries/retention';
 import { bookings, jobs, notifications, rooms, sites, users } from './schema';
 
 export type JobDef = {
@@ -62,6 +63,7 @@ export const JOBS: JobDef[] = [
   { name: 'booking-reminders', everyMs: MINUTE, run: async (tx, now) => ({ reminded: await sendBookingReminders(tx, now) }) },
   { name: 'plan-roll-forward', everyMs: 24 * 60 * MINUTE, run: (tx, now) => rollForwardPlans(tx, now) },
   { name: 'plan-end-reminders', everyMs: 24 * 60 * MINUTE, run: async (tx, now) => ({ reminded: await remindPlanEnds(tx, now) }) },
+  { name: 'retention', everyMs: 24 * 60 * MINUTE, run: (tx, now) => applyRetention(tx, now) },
 ];
 
 /** Makes sure each job has its row; a new job is due at once. */

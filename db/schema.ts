@@ -268,6 +268,26 @@ export const planSkips = pgTable(
 );
 
 /**
+ * Nook-wide settings, one row (id 1): how long personal data is kept. Past bookings lose who
+ * made them after `bookingRetentionDays` (room, station and times stay, for the reports);
+ * decided or withdrawn requests are deleted `requestRetentionDays` after they closed.
+ */
+export const appSettings = pgTable(
+  'app_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    bookingRetentionDays: integer('booking_retention_days').notNull().default(365),
+    requestRetentionDays: integer('request_retention_days').notNull().default(730),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('app_settings_singleton_check', sql`${t.id} = 1`),
+    check('app_settings_booking_retention_check', sql`${t.bookingRetentionDays} between 30 and 3650`),
+    check('app_settings_request_retention_check', sql`${t.requestRetentionDays} between 30 and 3650`),
+  ],
+);
+
+/**
  * Nook's scheduled jobs, one row each. An app instance claims a due row with
  * FOR UPDATE SKIP LOCKED and runs it inside that transaction, so no two instances run the
  * same job at once, and a job that fell due while every instance was down runs on the next start.
@@ -495,6 +515,7 @@ export type Booking = typeof bookings.$inferSelect;
 export type RoomClosure = typeof roomClosures.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
+export type AppSettings = typeof appSettings.$inferSelect;
 export type DemandMiss = typeof demandMisses.$inferSelect;
 export type PlanSkip = typeof planSkips.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;

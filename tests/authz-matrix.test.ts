@@ -442,6 +442,10 @@ export const MATRIX: Record<string, Entry> = {
     otherRecord: (m, n, ids) => route(`/api/v1/bookings/${ids.amaraSecondBookingId}/ics`, undefined, () => ({ id: ids.amaraSecondBookingId }))(m, n, ids),
     otherAs: 'beth',
   },
+  'app/(hr)/admin/retention/actions.ts#updateRetentionAction': {
+    expect: adminOnly,
+    call: action(() => ({ bookingRetentionDays: '365', requestRetentionDays: '730' })),
+  },
   'app/api/auth/[...nextauth]/route.ts#GET': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
   'app/api/auth/[...nextauth]/route.ts#POST': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
 };

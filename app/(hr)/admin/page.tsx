@@ -3,9 +3,12 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { listRooms, listSites } from '@/db/queries/rooms';
 import { TableWrap } from '@/app/_components/table-wrap';
+import { getSettings } from '@/db/queries/retention';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { describeOpeningHours } from '@/lib/opening-hours';
+import { AdminForm, TextField } from './_components/admin-form';
+import { updateRetentionAction } from './retention/actions';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -13,7 +16,7 @@ export default async function AdminHomePage() {
   await connection();
   await requireRole('admin');
   const db = await getDb();
-  const [sites, rooms] = await Promise.all([listSites(db), listRooms(db)]);
+  const [sites, rooms, settings] = await Promise.all([listSites(db), listRooms(db), getSettings(db)]);
 
   return (
     <div className="stack">
@@ -84,6 +87,19 @@ export default async function AdminHomePage() {
           </TableWrap>
         </section>
       ))}
+      <section className="card stack" aria-labelledby="retention-heading">
+        <div>
+          <h2 id="retention-heading">Data retention</h2>
+          <p className="small muted">
+            Who made a past booking is forgotten after this many days (the room, time and outcome stay for reports), and closed schedule requests
+            are deleted after theirs. A daily run applies it.
+          </p>
+        </div>
+        <AdminForm action={updateRetentionAction} submitLabel="Save retention">
+          <TextField name="bookingRetentionDays" label="Keep who booked (days)" type="number" min={30} max={3650} defaultValue={settings.bookingRetentionDays} />
+          <TextField name="requestRetentionDays" label="Keep closed requests (days)" type="number" min={30} max={3650} defaultValue={settings.requestRetentionDays} />
+        </AdminForm>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { setRetention } from '@/db/queries/retention';
+import { defineAction } from '@/lib/auth/action';
+
+const days = (what: string) =>
+  z.coerce
+    .number({ error: `Enter how many days to keep ${what}.` })
+    .int({ error: 'Enter a whole number of days.' })
+    .min(30, { error: 'Keep them at least 30 days.' })
+    .max(3650, { error: 'Keep them at most 3650 days (10 years).' });
+
+const retentionSchema = z.object({ bookingRetentionDays: days('who made each booking'), requestRetentionDays: days('closed requests') });
+
+/** How long personal data is kept; the daily retention run applies it. */
+export const updateRetentionAction = defineAction('admin', retentionSchema, async (input, { user, db, ip }) => {
+  await setRetention(db, user, input, ip);
+  revalidatePath('/admin');
+  return { ok: true, status: 200, message: 'Retention saved. The daily run applies it from tonight.' };
+});
