@@ -433,7 +433,7 @@ export type OccurrenceView = {
   date: string;
   time: string;
   slot: Date;
-  state: 'booked' | 'cancelled' | 'released' | 'skipped' | 'no_room' | 'not_yet';
+  state: 'booked' | 'cancelled' | 'released' | 'skipped' | 'no_room' | 'not_yet' | 'past';
   bookingId?: string;
   roomName?: string;
   start?: Date;
@@ -472,7 +472,8 @@ export async function planDetail(db: Db, userId: string, planId: string, now: Da
     if (skipRanges.some((s) => o.date >= s.fromDate && o.date <= s.toDate)) return { ...base, state: 'skipped' };
     if (b && b.releasedAt) return { ...base, state: 'released' };
     if (b && b.reason !== 'plan_changed') return { ...base, state: 'cancelled' };
-    if (plan.bookedThrough && o.date <= plan.bookedThrough) return { ...base, state: o.start < now ? 'cancelled' : 'no_room' };
+    if (o.start < now) return { ...base, state: 'past' };
+    if (plan.bookedThrough && o.date <= plan.bookedThrough) return { ...base, state: 'no_room' };
     return { ...base, state: 'not_yet' };
   });
   return { plan, site: site!, roomName, skips, occurrences, today, reachDays: PLAN_BOOKING_DAYS };

@@ -23,6 +23,7 @@ const STATE_LABEL = {
   skipped: 'Skipped',
   no_room: 'No room',
   not_yet: 'Booked later',
+  past: 'Past, not booked',
 } as const;
 
 async function load(userId: string, id: string) {
