@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookNowButton } from '@/app/_components/book-now';
-import { CheckInControls } from '@/app/_components/check-in';
-import { checkInView, listOwnBookings, loadRoomContext, LONGEST_HOLD_MIN, releaseNoShows, timelineFor } from '@/db/queries/bookings';
+import { holdsBookingHere, MyBookingsHere } from '@/app/_components/my-bookings-here';
+import { loadRoomContext, LONGEST_HOLD_MIN, releaseNoShows, timelineFor } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { freeNow } from '@/lib/availability';
 import { requireRole } from '@/lib/auth/guards';
 import { idParams } from '@/lib/schemas/booking';
-import { addMinutes, formatTime, localDayRange, localParts } from '@/lib/time';
+import { addMinutes, formatTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Room door' };
 
@@ -29,13 +28,8 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
   const tz = ctx.site.timeZone;
   // Whoever stands at the door sees the room as it is: a no-show past its grace no longer holds a station.
   await releaseNoShows(db, { now, roomIds: [ctx.room.id], lookBackMin: LONGEST_HOLD_MIN });
-  const [dayStart, dayEnd] = localDayRange(localParts(now, tz).date, tz);
-  const [timeline, mine] = await Promise.all([
-    timelineFor(db, ctx, now, addMinutes(now, 24 * 60)),
-    listOwnBookings(db, user.id, { from: dayStart, to: dayEnd, includeCancelled: true }),
-  ]);
+  const [timeline, holding] = await Promise.all([timelineFor(db, ctx, now, addMinutes(now, 24 * 60)), holdsBookingHere(db, user.id, ctx.room.id, tz, now)]);
   const state = freeNow(timeline, now);
-  const here = mine.filter((b) => b.roomId === ctx.room.id && b.end > now && (b.status === 'booked' || b.releasedAt));
   const outOfService = ctx.room.status === 'out_of_service';
 
   return (
@@ -62,28 +56,9 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
           </p>
         )}
         {/* Stays mounted once she has booked, so its answer stays on screen. */}
-        {!outOfService && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free && here.every((b) => b.status !== 'booked')} />}
+        {!outOfService && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free && !holding} />}
       </section>
-      <section className="card stack" aria-labelledby="mine-heading">
-        <h2 id="mine-heading">Your bookings here today</h2>
-        {here.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>
-            None. <Link href={`/rooms/${ctx.room.id}`}>See the room&rsquo;s calendar</Link>.
-          </p>
-        ) : (
-          <ul className="booking-list">
-            {here.map((b) => (
-              <li key={b.id} className="stack" style={{ gap: '0.4rem' }}>
-                <strong>
-                  {formatTime(b.start, tz)}–{formatTime(b.end, tz)} · {b.stationLabel}
-                  {b.status === 'cancelled' && <span className="badge badge-warn"> {b.releasedAt ? 'Released: no check-in' : 'Cancelled'}</span>}
-                </strong>
-                <CheckInControls bookingId={b.id} view={checkInView(b, now)} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <MyBookingsHere db={db} userId={user.id} roomId={ctx.room.id} timeZone={tz} now={now} showCalendarLink />
     </div>
   );
 }

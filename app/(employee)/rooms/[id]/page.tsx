@@ -7,6 +7,7 @@ import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import { requireRole } from '@/lib/auth/guards';
 import { idParams } from '@/lib/schemas/booking';
 import { localParts } from '@/lib/time';
+import { MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { RoomSchedule } from './room-schedule';
 
 export const metadata: Metadata = { title: 'Room' };
@@ -15,10 +16,11 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function RoomPage({ params }: Props) {
   await connection();
-  await requireRole('employee');
+  const user = await requireRole('employee');
   const parsed = idParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const ctx = await loadRoomContext(await getDb(), parsed.data.id);
+  const db = await getDb();
+  const ctx = await loadRoomContext(db, parsed.data.id);
   if (!ctx) notFound();
   const { room, site, policy } = ctx;
 
@@ -48,6 +50,7 @@ export default async function RoomPage({ params }: Props) {
           policy={{ slotStepMin: policy.slotStepMin, defaultLengthMin: policy.defaultLengthMin, minLengthMin: policy.minLengthMin, maxLengthMin: policy.maxLengthMin }}
         />
       )}
+      <MyBookingsHere db={db} userId={user.id} roomId={room.id} timeZone={site.timeZone} now={new Date()} />
     </div>
   );
 }
