@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,57 @@ function lockHolderIsGone(lockPath: string): boolean {
 }
 
 /** An in-memory PGlite (tests) or one kept in `dataDir` (the embedded default). */
+/**
+ * The cached template for new embedded databases: a migrated, empty data dir, keyed by the
+ * migrations and the PGlite version, under node_modules/.cache (safe to delete at any time).
+ */
+function templateFile(): string | null {
+  try {
+    const hash = crypto.createHash('sha256');
+    const pglitePkg = path.join(process.cwd(), 'node_modules', '@electric-sql', 'pglite', 'package.json');
+    hash.update(fs.existsSync(pglitePkg) ? fs.readFileSync(pglitePkg) : 'pglite');
+    for (const name of fs.readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort()) {
+      hash.update(name).update(fs.readFileSync(path.join(MIGRATIONS_FOLDER, name)));
+    }
+    return path.join(process.cwd(), 'node_modules', '.cache', 'nook', `pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  } catch {
+    return null;
+  }
+}
+
+async function startPglite(storage: string | undefined, template: string | null): Promise<PGlite> {
+  if (template) {
+    try {
+      const client = new PGlite({ dataDir: storage, loadDataDir: new Blob([fs.readFileSync(template)]), extensions: { btree_gist } });
+      await client.waitReady;
+      return client;
+    } catch (err) {
+      // A damaged template is dropped; this start initialises from nothing instead.
+      console.warn('Nook: the embedded database template could not be used, starting from scratch:', err instanceof Error ? err.message : err);
+      fs.rmSync(template, { force: true });
+      if (storage) {
+        fs.rmSync(storage, { recursive: true, force: true });
+        fs.mkdirSync(storage, { recursive: true });
+      }
+    }
+  }
+  const client = new PGlite({ dataDir: storage, extensions: { btree_gist } });
+  await client.waitReady;
+  return client;
+}
+
+async function saveTemplate(client: PGlite, file: string): Promise<void> {
+  try {
+    const blob = await client.dumpDataDir('none');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    console.warn('Nook: could not keep a template of the embedded database:', err instanceof Error ? err.message : err);
+  }
+}
+
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
   let release: (() => Promise<void>) | undefined;
   let storage: string | undefined;
@@ -95,13 +147,19 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
     storage = path.join(dir, 'pglite');
     fs.mkdirSync(storage, { recursive: true });
   }
-  const client = new PGlite({ dataDir: storage, extensions: { btree_gist } });
-  await client.waitReady;
+  // A new data dir starts from a copy of an already migrated one when this machine has made one
+  // (initialising PostgreSQL from nothing is most of the embedded database's cold start).
+  const fresh = storage !== undefined && !fs.existsSync(path.join(storage, 'PG_VERSION'));
+  const template = fresh ? templateFile() : null;
+  const client = await startPglite(storage, template && fs.existsSync(template) ? template : null);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      if (template && !fs.existsSync(template)) await saveTemplate(client, template);
+    },
     close: async () => {
       await client.close();
       await release?.();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError, migrationStatus, openPglite } from './client';
+import { users } from './schema';
 
 const run = promisify(execFile);
 const tsx = path.join(process.cwd(), 'node_modules/.bin/tsx');
@@ -48,6 +49,28 @@ describe('embedded database on disk', () => {
       await holder.close();
     }
     expect((await cli('db/migrate-cli.ts')).code).toBe(0);
+  });
+
+  it('starts a new data dir from the migrated template once one exists, already migrated, with its own data', async () => {
+    const first = path.join(tmp, 'first');
+    const a = await openPglite(first);
+    try {
+      await a.migrate();
+    } finally {
+      await a.close();
+    }
+    const cache = path.join(process.cwd(), 'node_modules', '.cache', 'nook');
+    expect(fs.readdirSync(cache).some((f) => /^pglite-[0-9a-f]{16}\.tar$/.test(f))).toBe(true);
+    const second = path.join(tmp, 'second');
+    const b = await openPglite(second);
+    try {
+      // Before any migration runs, the new folder already has every migration: it came from the template.
+      const { applied, expected } = await migrationStatus(b.db);
+      expect(applied).toBe(expected);
+      expect(await b.db.select().from(users)).toEqual([]);
+    } finally {
+      await b.close();
+    }
   });
 
   it('reports migrations as pending on an empty database', async () => {
