@@ -132,6 +132,16 @@ function ensureBuild() {
   log('build: done');
 }
 
+/** Builds bench/static-baseline (a one-page static Next.js app) if it is not built yet; answers its folder. */
+function buildStaticBaseline(): string {
+  const dir = path.join(ROOT, 'bench', 'static-baseline');
+  if (fs.existsSync(path.join(dir, '.next-static', 'BUILD_ID'))) return dir;
+  log('build: the static page baseline (bench/static-baseline) …');
+  const r = spawnSync(process.execPath, [nextBin(), 'build', dir], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`next build of the static baseline failed (exit ${r.status}):\n${(r.stdout ?? '') + (r.stderr ?? '')}`);
+  return dir;
+}
+
 function nextBin() {
   return path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 }
@@ -254,8 +264,11 @@ async function main() {
   log(`${quick ? 'quick' : 'full'} run on ${usePglite ? 'PGlite' : 'PostgreSQL'}: ${shape.bookings.toLocaleString('en')} bookings, ${seconds} s per load run`);
   ensureBuild();
   const firstLoads = firstLoadJs(ROOT);
-  const staticPage = staticPages(ROOT)[0];
-  if (!staticPage) throw new Error('The build has no static (○) page to use as the page baseline');
+  // The page baseline: a static page of Nook's own build when it has one, else a one-page static
+  // Next.js app (bench/static-baseline) on the same Next.js, started beside it.
+  const ownStatic = staticPages(ROOT)[0];
+  const staticApp = ownStatic ? null : buildStaticBaseline();
+  const staticPage = ownStatic ?? { route: '/', status: 200 };
 
   // 1. Data: the full data set, and a 10k twin with the same rooms and people.
   const target = await makeTarget();
@@ -303,7 +316,10 @@ async function main() {
 
   // 4. The production server.
   const port = await freePort();
-  const server = startNext(port, target.env, { AUTH_DEMO: '1', AUTH_SECRET: serverSecret });
+  // The load comes from one address and a few hundred people at machine speed: the rate limits
+  // (which would answer 429) are lifted so the run measures Nook's throughput, not its limiter.
+  const unlimited = { RATE_LIMIT_SIGNIN: '1000000/1m', RATE_LIMIT_SIGNIN_IP: '1000000/1m', RATE_LIMIT_BOOKING: '1000000/1m', RATE_LIMIT_FEED: '1000000/1m' };
+  const server = startNext(port, target.env, { AUTH_DEMO: '1', AUTH_SECRET: serverSecret, ...unlimited });
   cleanups.push(server.stop);
   const bootMs = await waitFor(`${server.url}/api/health`, server, { timeoutMs: 180_000 });
   log(`server: next start on ${server.url} answered /api/health after ${Math.round(bootMs)} ms`);
@@ -423,9 +439,19 @@ async function main() {
     { method: 'GET', setupRequest: (req) => ({ ...req, path: `/rooms/${rooms[Math.floor(random() * rooms.length)]!.id}`, headers: { cookie: session() } }) },
   ];
   const staticReq: autocannon.Request[] = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: staticPage.route, headers: { cookie: session() } }) }];
-  log(`pages: static ${staticPage.route} (answers ${staticPage.status}) and /rooms/:id, 10 connections …`);
-  await runLoad({ url: server.url, connections: 10, seconds: warmSeconds, requests: staticReq });
-  const staticRun = await runLoad({ url: server.url, connections: 10, seconds, requests: staticReq });
+  let staticUrl = server.url;
+  let staticServer: Server | null = null;
+  if (staticApp) {
+    const staticPort = await freePort();
+    staticServer = startProcess(process.execPath, [nextBin(), 'start', staticApp, '-p', String(staticPort), '-H', '127.0.0.1'], childEnv({ NODE_ENV: 'production' }), `http://127.0.0.1:${staticPort}`);
+    cleanups.push(staticServer.stop);
+    await waitFor(`${staticServer.url}/`, staticServer);
+    staticUrl = staticServer.url;
+  }
+  log(`pages: static ${staticApp ? 'baseline app ' : ''}${staticPage.route} (answers ${staticPage.status}) and /rooms/:id, 10 connections …`);
+  await runLoad({ url: staticUrl, connections: 10, seconds: warmSeconds, requests: staticReq });
+  const staticRun = await runLoad({ url: staticUrl, connections: 10, seconds, requests: staticReq });
+  await staticServer?.stop();
   await runLoad({ url: server.url, connections: 10, seconds: warmSeconds, requests: pageReq });
   const pageRun = await runLoad({ url: server.url, connections: 10, seconds, requests: pageReq });
   log(`pages: static ${staticRun.rps} rps, room page ${pageRun.rps} rps`);

@@ -1,0 +1,2 @@
+/** The bench's static page baseline, built into its own folder. */
+export default { distDir: '.next-static', poweredByHeader: false };
