@@ -1,2 +1,4 @@
 /** The bench's static page baseline, built into its own folder. */
-export default { distDir: '.next-static', poweredByHeader: false };
+const config = { distDir: '.next-static', poweredByHeader: false };
+
+export default config;
