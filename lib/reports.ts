@@ -34,7 +34,8 @@ export const reportFilterSchema = z
   .object({ from: reportDate, to: reportDate, siteId: optionalId, roomId: optionalId })
   .refine((f) => f.from <= f.to, { error: 'The end date must be on or after the start date.', path: ['to'] })
   .refine((f) => daysBetween(f.from, f.to) < MAX_REPORT_DAYS, { error: `Choose at most ${MAX_REPORT_DAYS} days.`, path: ['to'] });
-export type ReportFilters = z.output<typeof reportFilterSchema>;
+/** A report's filters: local dates from..to inclusive, in each site's zone. */
+export type ReportFilters = { from: string; to: string; siteId?: string; roomId?: string };
 
 /** Days from date a to date b (calendar, no zone). */
 export function daysBetween(a: string, b: string): number {
