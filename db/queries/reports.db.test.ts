@@ -14,7 +14,7 @@
  * All sites: 13 bookings (released no-show included), 5.5 h of 108 open station-hours, 12 people.
  * No-shows: 1 of the 10 bookings at Alpha (the only site requiring check-in).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { bookings, demandMisses, policies, requests, roomClosures, rooms, sites, stations, users } from '@/db/schema';
 import { ROUND_THE_CLOCK, weekdayHours } from '@/lib/opening-hours';
 import { zonedInstant } from '@/lib/time';

@@ -103,7 +103,7 @@ function roomsCte(f: ReportFilters, siteOfScope: string | null): SQL {
 }
 
 /** Bookings that held a station in the range: live ones and released no-shows (cancelled ahead of time do not count). */
-function heldCte(): SQL {
+function heldCte(onlyScope = false): SQL {
   return sql`held as (
     select rr.room_id, rr.time_zone, rr.stations, rr.in_scope, rr.in_site, rr.check_in_required, x.*
     from rr cross join lateral (
@@ -112,6 +112,7 @@ function heldCte(): SQL {
       where b.room_id = rr.room_id and b.start_at >= rr.lo and b.start_at < rr.hi
         and (b.status = 'booked' or b.cancel_reason = 'no_show')
     ) x
+    ${onlyScope ? sql`where rr.in_scope` : sql``}
   )`;
 }
 
@@ -160,18 +161,27 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
 
   const nowIso = now.toISOString();
   const [keyRow] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte()}
+    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte()},
+      per_user as (
+        select user_id,
+          count(*) filter (where in_scope) as bookings,
+          coalesce(sum(extract(epoch from end_at - start_at)) filter (where in_scope and status = 'booked'), 0) as seconds,
+          count(*) filter (where in_scope and check_in_required and start_at <= ${nowIso}::timestamptz) as started,
+          count(*) filter (where in_scope and check_in_required and start_at <= ${nowIso}::timestamptz and cancel_reason = 'no_show') as no_shows,
+          bool_or(in_scope) as inside, bool_or(not in_scope) as outside, bool_or(not in_scope and in_site) as outside_site, bool_or(in_site) as at_site
+        from held group by user_id
+      )
       select
-        count(*) filter (where in_scope) as bookings,
-        coalesce(sum(extract(epoch from end_at - start_at)) filter (where in_scope and status = 'booked'), 0) / 3600.0 as booked_hours,
-        count(*) filter (where in_scope and check_in_required and start_at <= ${nowIso}::timestamptz) as started,
-        count(*) filter (where in_scope and check_in_required and start_at <= ${nowIso}::timestamptz and cancel_reason = 'no_show') as no_shows,
-        count(distinct user_id) filter (where in_scope) as people,
-        count(distinct user_id) filter (where not in_scope) as outside_all,
-        count(distinct user_id) filter (where not in_scope and in_site) as outside_site,
-        count(distinct user_id) as people_all,
-        count(distinct user_id) filter (where in_site) as people_site
-      from held`),
+        coalesce(sum(bookings), 0) as bookings,
+        coalesce(sum(seconds), 0) / 3600.0 as booked_hours,
+        coalesce(sum(started), 0) as started,
+        coalesce(sum(no_shows), 0) as no_shows,
+        count(*) filter (where user_id is not null and inside) as people,
+        count(*) filter (where user_id is not null and outside) as outside_all,
+        count(*) filter (where user_id is not null and outside_site) as outside_site,
+        count(*) filter (where user_id is not null) as people_all,
+        count(*) filter (where user_id is not null and at_site) as people_site
+      from per_user`),
   );
   const people = num(keyRow?.people);
   // Complements in each enclosing scope (all sites; the site, for a room): people outside the
@@ -196,7 +206,7 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
 
   // Utilisation over time per room.
   const cellRows = rowsOf<{ room_id: string; bucket: string | Date; bookings: unknown; hours: unknown; people: unknown }>(
-    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte()}
+    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)}
       select room_id, ${by === 'day' ? sql`(start_at at time zone time_zone)::date` : sql`date_trunc('week', start_at at time zone time_zone)::date`}::text as bucket,
         count(*) as bookings,
         coalesce(sum(extract(epoch from end_at - start_at)) filter (where status = 'booked'), 0) / 3600.0 as hours,
@@ -225,7 +235,7 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
 
   // Weekday × hour: stations in use in each local clock hour of each room, against the open station-hours of that cell.
   const heatRows = rowsOf<{ dow: unknown; hour: unknown; occupied: unknown; full_hours: unknown; people: unknown }>(
-    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte()},
+    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)},
       e as (
         select room_id, stations, user_id, station_id, h
         from held cross join lateral generate_series(date_trunc('hour', start_at at time zone time_zone), (end_at at time zone time_zone) - interval '1 microsecond', interval '1 hour') h
