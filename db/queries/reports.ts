@@ -158,10 +158,23 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
   const by = bucketSize(f.from, f.to);
   const filtered = Boolean(f.siteId || f.roomId);
   const roomHours = (r: ScopeRoom) => ({ hours: r.hours, timeZone: r.timeZone, closures: closures.get(r.id) ?? [], stations: r.active ? r.stations : 0 });
+  // Rooms with the same hours, zone and closures have the same open time: work it out once per
+  // station (the maths walks every local hour of the range) and scale by each room's stations.
+  const perStation = new Map<string, { total: number; byBucket: Map<string, number>; grid: Map<string, number> }>();
+  const openOf = (r: ScopeRoom) => {
+    const h = { ...roomHours(r), stations: 1 };
+    const key = JSON.stringify([h.hours, h.timeZone, h.closures]);
+    let v = perStation.get(key);
+    if (!v) {
+      v = { total: openStationHours(h, f.from, f.to), byBucket: openStationHoursByBucket(h, f.from, f.to, by), grid: openStationHoursGrid(h, f.from, f.to) };
+      perStation.set(key, v);
+    }
+    const n = r.active ? r.stations : 0;
+    return { total: v.total * n, byBucket: [...v.byBucket].map(([b, x]) => [b, x * n] as const), grid: [...v.grid].map(([k, x]) => [k, x * n] as const) };
+  };
 
   const nowIso = now.toISOString();
-  const [keyRow] = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte()},
+  const keyQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte()},
       per_user as (
         select user_id,
           count(*) filter (where in_scope) as bookings,
@@ -181,8 +194,39 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
         count(*) filter (where user_id is not null and outside_site) as outside_site,
         count(*) filter (where user_id is not null) as people_all,
         count(*) filter (where user_id is not null and at_site) as people_site
-      from per_user`),
-  );
+      from per_user`);
+  const missQ = db.execute(sql`with ${roomsCte(f, site)}
+      select m.kind, count(*) as n from rr join demand_misses m on m.room_id = rr.room_id and m.wanted_at >= rr.lo and m.wanted_at < rr.hi
+      where rr.in_scope group by m.kind`);
+  const reqQ = requestFigures(db, f, site, now, by);
+  // Utilisation over time per room.
+  const cellQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)}
+      select room_id, ${by === 'day' ? sql`(start_at at time zone time_zone)::date` : sql`date_trunc('week', start_at at time zone time_zone)::date`}::text as bucket,
+        count(*) as bookings,
+        coalesce(sum(extract(epoch from end_at - start_at)) filter (where status = 'booked'), 0) / 3600.0 as hours,
+        count(distinct user_id) as people
+      from held where in_scope group by 1, 2`);
+  // Weekday × hour: stations in use in each local clock hour of each room, against the open station-hours of that cell.
+  const heatQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)},
+      e as (
+        select room_id, stations, user_id, station_id, h
+        from held cross join lateral generate_series(date_trunc('hour', start_at at time zone time_zone), (end_at at time zone time_zone) - interval '1 microsecond', interval '1 hour') h
+        where in_scope and status = 'booked'
+      ),
+      per_hour as (select room_id, h, max(stations) as stations, count(distinct station_id) as occupied from e group by 1, 2),
+      occ as (
+        select extract(dow from h)::int as dow, extract(hour from h)::int as hour, sum(occupied) as occupied,
+          count(*) filter (where occupied >= stations and stations > 0) as full_hours
+        from per_hour group by 1, 2
+      ),
+      ppl as (select extract(dow from h)::int as dow, extract(hour from h)::int as hour, count(distinct user_id) as people from e group by 1, 2)
+      select occ.dow, occ.hour, occ.occupied, occ.full_hours, ppl.people from occ join ppl using (dow, hour)`);
+  // The queries run at once (each on its own pooled connection on PostgreSQL).
+  const [keyRes, missRes, cellRes, heatRes, req] = await Promise.all([keyQ, missQ, cellQ, heatQ, reqQ]);
+  const [keyRow] = rowsOf<Record<string, unknown>>(keyRes);
+  const missRows = rowsOf<{ kind: string; n: string | number }>(missRes);
+  const cellRows = rowsOf<{ room_id: string; bucket: string | Date; bookings: unknown; hours: unknown; people: unknown }>(cellRes);
+  const heatRows = rowsOf<{ dow: unknown; hour: unknown; occupied: unknown; full_hours: unknown; people: unknown }>(heatRes);
   const people = num(keyRow?.people);
   // Complements in each enclosing scope (all sites; the site, for a room): people outside the
   // filter, and the people-count difference (those who appear only outside it).
@@ -190,34 +234,19 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
     ? [num(keyRow?.outside_all), num(keyRow?.people_all) - people, ...(f.roomId ? [num(keyRow?.outside_site), num(keyRow?.people_site) - people] : [])]
     : [];
   const show = (v: number) => shown(v, people, complements);
-  const open = inScope.reduce((n, r) => n + openStationHours(roomHours(r), f.from, f.to), 0);
+  const open = inScope.reduce((n, r) => n + openOf(r).total, 0);
   const booked = num(keyRow?.booked_hours);
   const util = utilisation(booked, open);
   const started = num(keyRow?.started);
 
-  const missRows = rowsOf<{ kind: string; n: string | number }>(
-    await db.execute(sql`with ${roomsCte(f, site)}
-      select m.kind, count(*) as n from rr join demand_misses m on m.room_id = rr.room_id and m.wanted_at >= rr.lo and m.wanted_at < rr.hi
-      where rr.in_scope group by m.kind`),
-  );
   const miss = (k: string) => num(missRows.find((r) => r.kind === k)?.n);
 
-  const req = await requestFigures(db, f, site, now, by);
 
-  // Utilisation over time per room.
-  const cellRows = rowsOf<{ room_id: string; bucket: string | Date; bookings: unknown; hours: unknown; people: unknown }>(
-    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)}
-      select room_id, ${by === 'day' ? sql`(start_at at time zone time_zone)::date` : sql`date_trunc('week', start_at at time zone time_zone)::date`}::text as bucket,
-        count(*) as bookings,
-        coalesce(sum(extract(epoch from end_at - start_at)) filter (where status = 'booked'), 0) / 3600.0 as hours,
-        count(distinct user_id) as people
-      from held where in_scope group by 1, 2`),
-  );
   const utilisationByRoom: UtilisationCell[] = [];
+  const cells = new Map(cellRows.map((c) => [`${c.room_id} ${String(c.bucket).slice(0, 10)}`, c]));
   for (const r of inScope) {
-    const openBy = openStationHoursByBucket(roomHours(r), f.from, f.to, by);
-    for (const [bucket, openH] of openBy) {
-      const c = cellRows.find((x) => x.room_id === r.id && String(x.bucket).slice(0, 10) === bucket);
+    for (const [bucket, openH] of openOf(r).byBucket) {
+      const c = cells.get(`${r.id} ${bucket}`);
       const p = num(c?.people);
       const hours = num(c?.hours);
       const u = utilisation(hours, openH);
@@ -233,25 +262,8 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
     }
   }
 
-  // Weekday × hour: stations in use in each local clock hour of each room, against the open station-hours of that cell.
-  const heatRows = rowsOf<{ dow: unknown; hour: unknown; occupied: unknown; full_hours: unknown; people: unknown }>(
-    await db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)},
-      e as (
-        select room_id, stations, user_id, station_id, h
-        from held cross join lateral generate_series(date_trunc('hour', start_at at time zone time_zone), (end_at at time zone time_zone) - interval '1 microsecond', interval '1 hour') h
-        where in_scope and status = 'booked'
-      ),
-      per_hour as (select room_id, h, max(stations) as stations, count(distinct station_id) as occupied from e group by 1, 2),
-      occ as (
-        select extract(dow from h)::int as dow, extract(hour from h)::int as hour, sum(occupied) as occupied,
-          count(*) filter (where occupied >= stations and stations > 0) as full_hours
-        from per_hour group by 1, 2
-      ),
-      ppl as (select extract(dow from h)::int as dow, extract(hour from h)::int as hour, count(distinct user_id) as people from e group by 1, 2)
-      select occ.dow, occ.hour, occ.occupied, occ.full_hours, ppl.people from occ join ppl using (dow, hour)`),
-  );
   const grid = new Map<string, number>();
-  for (const r of inScope) for (const [k, v] of openStationHoursGrid(roomHours(r), f.from, f.to)) grid.set(k, (grid.get(k) ?? 0) + v);
+  for (const r of inScope) for (const [k, v] of openOf(r).grid) grid.set(k, (grid.get(k) ?? 0) + v);
   const heatmap: HeatCell[] = [];
   for (let weekday = 0; weekday < 7; weekday++) {
     for (let hour = 0; hour < 24; hour++) {
