@@ -91,7 +91,8 @@ async function closuresByRoom(db: Db, f: ReportFilters): Promise<Map<string, Int
 
 /** Per room: its site's zone and local [lo, hi) for the filter's dates, whether it is in scope and in the scope's site. */
 function roomsCte(f: ReportFilters, siteOfScope: string | null): SQL {
-  return sql`rr as (
+  // Materialized: worked out once per room, not once per booking joined to it.
+  return sql`rr as materialized (
     select r.id as room_id, r.site_id, s.time_zone, coalesce(p.check_in_required, true) as check_in_required,
       (select count(*) from stations st where st.room_id = r.id and st.active)::int as stations,
       ((${f.from}::date)::timestamp at time zone s.time_zone) as lo,
@@ -102,17 +103,30 @@ function roomsCte(f: ReportFilters, siteOfScope: string | null): SQL {
   )`;
 }
 
+/** UTC instants safely around the local dates of every zone. */
+function outerBounds(f: ReportFilters): { lo: string; hi: string } {
+  return {
+    lo: new Date(Date.parse(`${f.from}T00:00:00Z`) - 86_400_000).toISOString(),
+    hi: new Date(Date.parse(`${f.to}T00:00:00Z`) + 2 * 86_400_000).toISOString(),
+  };
+}
+
 /** Bookings that held a station in the range: live ones and released no-shows (cancelled ahead of time do not count). */
-function heldCte(onlyScope = false): SQL {
+const HELD = sql`(b.status = 'booked' or b.cancel_reason = 'no_show')`;
+
+/**
+ * The held bookings of the given rooms. Constant outer bounds (a day either side covers every
+ * zone) and the room list let PostgreSQL walk the (room_id, start_at) index; each site's own
+ * local bounds then cut exactly.
+ */
+function heldCte(f: ReportFilters, roomIds: string[] | null): SQL {
+  const { lo, hi } = outerBounds(f);
   return sql`held as (
-    select rr.room_id, rr.time_zone, rr.stations, rr.in_scope, rr.in_site, rr.check_in_required, x.*
-    from rr cross join lateral (
-      select b.user_id, b.station_id, b.start_at, b.end_at, b.status, b.cancel_reason
-      from bookings b
-      where b.room_id = rr.room_id and b.start_at >= rr.lo and b.start_at < rr.hi
-        and (b.status = 'booked' or b.cancel_reason = 'no_show')
-    ) x
-    ${onlyScope ? sql`where rr.in_scope` : sql``}
+    select rr.room_id, rr.time_zone, rr.stations, rr.in_scope, rr.in_site, rr.check_in_required,
+      b.user_id, b.station_id, b.start_at, b.end_at, b.status, b.cancel_reason
+    from bookings b join rr on rr.room_id = b.room_id
+    where ${roomIds ? sql`b.room_id = any(${`{${roomIds.join(',')}}`}::uuid[])` : sql`true`} and b.start_at >= ${lo}::timestamptz and b.start_at < ${hi}::timestamptz
+      and b.start_at >= rr.lo and b.start_at < rr.hi and ${HELD}
   )`;
 }
 
@@ -174,44 +188,46 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
   };
 
   const nowIso = now.toISOString();
-  const keyQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte()},
-      per_user as (
-        select user_id,
-          count(*) filter (where in_scope) as bookings,
-          coalesce(sum(extract(epoch from end_at - start_at)) filter (where in_scope and status = 'booked'), 0) as seconds,
-          count(*) filter (where in_scope and check_in_required and start_at <= ${nowIso}::timestamptz) as started,
-          count(*) filter (where in_scope and check_in_required and start_at <= ${nowIso}::timestamptz and cancel_reason = 'no_show') as no_shows,
-          bool_or(in_scope) as inside, bool_or(not in_scope) as outside, bool_or(not in_scope and in_site) as outside_site, bool_or(in_site) as at_site
-        from held group by user_id
-      )
+  const scopeIds = inScope.map((r) => r.id);
+  const keyQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(f, scopeIds)}
       select
-        coalesce(sum(bookings), 0) as bookings,
-        coalesce(sum(seconds), 0) / 3600.0 as booked_hours,
-        coalesce(sum(started), 0) as started,
-        coalesce(sum(no_shows), 0) as no_shows,
-        count(*) filter (where user_id is not null and inside) as people,
-        count(*) filter (where user_id is not null and outside) as outside_all,
-        count(*) filter (where user_id is not null and outside_site) as outside_site,
-        count(*) filter (where user_id is not null) as people_all,
-        count(*) filter (where user_id is not null and at_site) as people_site
-      from per_user`);
+        count(*) as bookings,
+        coalesce(sum(extract(epoch from end_at - start_at)) filter (where status = 'booked'), 0) / 3600.0 as booked_hours,
+        count(*) filter (where check_in_required and start_at <= ${nowIso}::timestamptz) as started,
+        count(*) filter (where check_in_required and start_at <= ${nowIso}::timestamptz and cancel_reason = 'no_show') as no_shows,
+        count(distinct user_id) as people
+      from held`);
+  // For a filtered report: people in each enclosing scope, and those of them outside the filter
+  // (one pass over the range's bookings at every site, grouped by person).
+  const complementQ = filtered
+    ? db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(f, null)},
+      per_user as (
+        select bool_or(not in_scope) as outside, bool_or(in_site) as at_site, bool_or(in_site and not in_scope) as outside_site
+        from held where user_id is not null group by user_id
+      )
+      select count(*) as people_all, count(*) filter (where outside) as outside_all,
+        count(*) filter (where at_site) as people_site, count(*) filter (where outside_site) as outside_site
+      from per_user`)
+    : Promise.resolve(null);
   const missQ = db.execute(sql`with ${roomsCte(f, site)}
       select m.kind, count(*) as n from rr join demand_misses m on m.room_id = rr.room_id and m.wanted_at >= rr.lo and m.wanted_at < rr.hi
       where rr.in_scope group by m.kind`);
   const reqQ = requestFigures(db, f, site, now, by);
   // Utilisation over time per room.
-  const cellQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)}
+  const cellQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(f, scopeIds)}
       select room_id, ${by === 'day' ? sql`(start_at at time zone time_zone)::date` : sql`date_trunc('week', start_at at time zone time_zone)::date`}::text as bucket,
         count(*) as bookings,
         coalesce(sum(extract(epoch from end_at - start_at)) filter (where status = 'booked'), 0) / 3600.0 as hours,
         count(distinct user_id) as people
-      from held where in_scope group by 1, 2`);
+      from held group by 1, 2`);
   // Weekday × hour: stations in use in each local clock hour of each room, against the open station-hours of that cell.
-  const heatQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(true)},
+  const heatQ = db.execute(sql`with ${roomsCte(f, site)}, ${heldCte(f, scopeIds)},
       e as (
         select room_id, stations, user_id, station_id, h
-        from held cross join lateral generate_series(date_trunc('hour', start_at at time zone time_zone), (end_at at time zone time_zone) - interval '1 microsecond', interval '1 hour') h
-        where in_scope and status = 'booked'
+        from held
+          -- A booking covers at most 6 clock hours (holds are at most 300 minutes): constant bounds keep the planner's estimate honest.
+          cross join lateral (select date_trunc('hour', start_at at time zone time_zone) + k * interval '1 hour' as h from generate_series(0, 5) k) hh
+        where in_scope and status = 'booked' and h < end_at at time zone time_zone
       ),
       per_hour as (select room_id, h, max(stations) as stations, count(distinct station_id) as occupied from e group by 1, 2),
       occ as (
@@ -222,16 +238,17 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
       ppl as (select extract(dow from h)::int as dow, extract(hour from h)::int as hour, count(distinct user_id) as people from e group by 1, 2)
       select occ.dow, occ.hour, occ.occupied, occ.full_hours, ppl.people from occ join ppl using (dow, hour)`);
   // The queries run at once (each on its own pooled connection on PostgreSQL).
-  const [keyRes, missRes, cellRes, heatRes, req] = await Promise.all([keyQ, missQ, cellQ, heatQ, reqQ]);
+  const [keyRes, compRes, missRes, cellRes, heatRes, req] = await Promise.all([keyQ, complementQ, missQ, cellQ, heatQ, reqQ]);
   const [keyRow] = rowsOf<Record<string, unknown>>(keyRes);
+  const [comp] = compRes ? rowsOf<Record<string, unknown>>(compRes) : [];
   const missRows = rowsOf<{ kind: string; n: string | number }>(missRes);
   const cellRows = rowsOf<{ room_id: string; bucket: string | Date; bookings: unknown; hours: unknown; people: unknown }>(cellRes);
   const heatRows = rowsOf<{ dow: unknown; hour: unknown; occupied: unknown; full_hours: unknown; people: unknown }>(heatRes);
   const people = num(keyRow?.people);
   // Complements in each enclosing scope (all sites; the site, for a room): people outside the
   // filter, and the people-count difference (those who appear only outside it).
-  const complements = filtered
-    ? [num(keyRow?.outside_all), num(keyRow?.people_all) - people, ...(f.roomId ? [num(keyRow?.outside_site), num(keyRow?.people_site) - people] : [])]
+  const complements = comp
+    ? [num(comp.outside_all), num(comp.people_all) - people, ...(f.roomId ? [num(comp.outside_site), num(comp.people_site) - people] : [])]
     : [];
   const show = (v: number) => shown(v, people, complements);
   const open = inScope.reduce((n, r) => n + openOf(r).total, 0);
