@@ -38,6 +38,10 @@ test('HR reads the usage report, filters it, exports a table, prints the summary
     await expect(page.getByRole('table', { name: 'Utilisation per room and day' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Utilisation per room and day' })).toContainText('Wellness Room 3');
     await checkBothWidths(page);
+    await page.screenshot({ path: 'test-results/screens/reports-1280.png', fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: 'test-results/screens/reports-390.png', fullPage: true });
+    await page.setViewportSize(DESKTOP);
 
     // A bad range: a clear message, and the default range instead.
     await page.goto('/hr/reports?from=2026-02-30&to=2026-03-01');
@@ -61,6 +65,7 @@ test('HR reads the usage report, filters it, exports a table, prints the summary
     await expect(page.getByRole('form', { name: 'Report filters' })).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Key figures' })).toBeVisible();
     await expect(page.getByRole('img', { name: /Line chart of utilisation/ })).toBeHidden();
+    await page.screenshot({ path: 'test-results/screens/reports-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
 
     // Compliance.
@@ -69,6 +74,9 @@ test('HR reads the usage report, filters it, exports a table, prints the summary
     await expect(page.getByRole('table', { name: 'Room checklists' })).toContainText('Wellness Room 3');
     await expect(page.getByRole('heading', { name: 'Simultaneous need' })).toBeVisible();
     await checkBothWidths(page);
+    await page.screenshot({ path: 'test-results/screens/compliance-1280.png', fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: 'test-results/screens/compliance-390.png', fullPage: true });
   } finally {
     await ctx.close();
   }
