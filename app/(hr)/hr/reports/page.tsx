@@ -8,7 +8,7 @@ import { requireRole } from '@/lib/auth/guards';
 import { WEEKDAYS } from '@/lib/opening-hours';
 import { K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
 import { DataTable, ReportFilterForm } from './_parts';
-import { OutcomesChart, UtilisationChart } from './charts';
+import { OutcomesChart, UtilisationChart } from './charts-lazy';
 import { heatmapTable, keyTable, queryOf, readFilters, requestsTable, utilisationTable } from './tables';
 
 export const metadata: Metadata = { title: 'Reports' };
