@@ -11,6 +11,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/settings', label: 'Settings', role: 'employee' },
   { href: '/hr', label: 'HR', role: 'hr' },
   { href: '/hr/requests', label: 'Request queue', role: 'hr' },
+  { href: '/hr/reports', label: 'Reports', role: 'hr' },
+  { href: '/hr/compliance', label: 'Compliance', role: 'hr' },
   { href: '/admin', label: 'Admin', role: 'admin' },
   { href: '/admin/people', label: 'People', role: 'admin' },
   { href: '/admin/audit', label: 'Audit log', role: 'admin' },

@@ -272,6 +272,8 @@ export const MATRIX: Record<string, Entry> = {
     otherAs: 'beth',
   },
   'app/(hr)/admin/audit/export/route.ts#GET': { expect: adminOnly, call: route('/admin/audit/export?action=person.role_changed') },
+  // Reports are HR's: employees get 403 on every table's export.
+  'app/(hr)/hr/reports/export/route.ts#GET': { expect: hrOnly, call: route('/hr/reports/export?table=key&from=2026-03-01&to=2026-03-31') },
   'app/api/health/route.ts#GET': { expect: everyone(200), call: route('/api/health') },
   'app/api/v1/sites/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/sites') },
   'app/api/v1/rooms/route.ts#GET': { expect: signedIn(200), call: (m, n, ids) => route(`/api/v1/rooms?siteId=${ids.siteId}`)(m, n, ids) },

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { TableWrap } from '@/app/_components/table-wrap';
+import { PrintButton } from '@/app/_components/print-button';
+import { listSites } from '@/db/queries/rooms';
+import { complianceReport } from '@/db/queries/reports';
+import { getDb } from '@/db/runtime';
+import { requireRole } from '@/lib/auth/guards';
+import { formatShown } from '@/lib/reports';
+import { DataTable, ReportFilterForm } from '../reports/_parts';
+import { checklistTable, needsTable, queryOf, readFilters } from '../reports/tables';
+
+export const metadata: Metadata = { title: 'Compliance' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CompliancePage({ searchParams }: Props) {
+  await connection();
+  await requireRole('hr');
+  const db = await getDb();
+  const now = new Date();
+  const { filters: raw, error } = readFilters(await searchParams, now);
+  // Compliance is per site: a room filter does not apply here.
+  const filters = { ...raw, roomId: undefined };
+  const [report, sites] = await Promise.all([complianceReport(db, filters, now), listSites(db)]);
+  const exportHref = (table: string) => `/hr/reports/export?${queryOf(filters, { table })}`;
+  const needs = needsTable(report);
+  const incomplete = report.rooms.filter((r) => r.missing.length > 0);
+
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>Compliance</h1>
+        <p>
+          Each room against its site&apos;s rules, how many requests were answered on time, and when more people needed a room than it has stations. {filters.from} to {filters.to}.
+        </p>
+      </header>
+      {error && (
+        <p className="alert alert-error" role="alert">
+          {error} Showing the last 30 days instead.
+        </p>
+      )}
+      <ReportFilterForm action="/hr/compliance" from={filters.from} to={filters.to} siteId={filters.siteId} sites={sites.map((s) => ({ id: s.id, name: s.name }))} rooms={[]} showRoom={false} />
+      <p className="no-print">
+        <PrintButton label="Print" />
+      </p>
+
+      <section aria-labelledby="rooms" className="stack">
+        <h2 id="rooms">Room checklists</h2>
+        {incomplete.length === 0 ? (
+          <p className="alert alert-ok">Every room meets its site&apos;s checklist.</p>
+        ) : (
+          <ul className="request-list">
+            {incomplete.map((r) => (
+              <li key={`${r.site}-${r.room}`}>
+                <strong>
+                  {r.room} ({r.site})
+                </strong>{' '}
+                is missing: <span className="checklist-missing">{r.missing.join(', ')}</span>.
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted small">“Not a bathroom”: Nook only lists dedicated private rooms, so each room meets it; confirm on site when a room is added.</p>
+        <DataTable table={checklistTable(report)} id="table-checklist" exportHref={exportHref('checklist')} />
+      </section>
+
+      <section aria-labelledby="on-time" className="stack">
+        <h2 id="on-time">Requests answered on time</h2>
+        <TableWrap label="Requests answered on time">
+          <table>
+            <tbody>
+              <tr>
+                <th scope="row">Decided in the range</th>
+                <td>{formatShown(report.requests.decided)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Decided by the deadline</th>
+                <td>{formatShown(report.requests.onTime)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Share on time</th>
+                <td>{formatShown(report.requests.share, 'percent')}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+
+      <section aria-labelledby="needs" className="stack">
+        <h2 id="needs">Simultaneous need</h2>
+        <p className="muted small">Hours in which a room refused someone because every station was taken, or Book now found none: demand exceeded stations. Who asked is never recorded.</p>
+        <DataTable table={needs} id="table-needs" exportHref={exportHref('needs')} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { TableWrap } from '@/app/_components/table-wrap';
+import type { Table } from './tables';
+
+/** A report table with its caption and a CSV link for the same table and filters. */
+export function DataTable({ table, exportHref, id }: { table: Table; exportHref: string; id: string }) {
+  return (
+    <div className="stack report-table">
+      <TableWrap label={table.title}>
+        <table id={id}>
+          <caption className="muted small" style={{ textAlign: 'left', padding: '0.6rem 0.75rem' }}>
+            {table.title}
+          </caption>
+          <thead>
+            <tr>
+              {table.header.map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.length === 0 && (
+              <tr>
+                <td colSpan={table.header.length}>Nothing in this range.</td>
+              </tr>
+            )}
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <p className="no-print">
+        <a className="btn btn-secondary btn-small" href={exportHref} download>
+          Export “{table.title}” as CSV
+        </a>
+      </p>
+    </div>
+  );
+}
+
+type Option = { id: string; name: string; siteId?: string; siteName?: string };
+
+/** The filters form: date range, site, room (GET, so every figure on the page follows the URL). */
+export function ReportFilterForm({ action, from, to, siteId, roomId, sites, rooms, showRoom = true }: {
+  action: string;
+  from: string;
+  to: string;
+  siteId?: string;
+  roomId?: string;
+  sites: Option[];
+  rooms: Option[];
+  showRoom?: boolean;
+}) {
+  return (
+    <form method="get" action={action} className="card filters no-print" aria-label="Report filters">
+      <div className="field">
+        <label htmlFor="from">From</label>
+        <input id="from" name="from" type="date" defaultValue={from} required />
+      </div>
+      <div className="field">
+        <label htmlFor="to">To</label>
+        <input id="to" name="to" type="date" defaultValue={to} required />
+      </div>
+      <div className="field">
+        <label htmlFor="siteId">Site</label>
+        <select id="siteId" name="siteId" defaultValue={siteId ?? ''}>
+          <option value="">All sites</option>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {showRoom && (
+        <div className="field">
+          <label htmlFor="roomId">Room</label>
+          <select id="roomId" name="roomId" defaultValue={roomId ?? ''}>
+            <option value="">All rooms</option>
+            {rooms.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.siteName ? `${r.name} (${r.siteName})` : r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <button type="submit" className="btn">
+        Apply filters
+      </button>
+    </form>
+  );
+}

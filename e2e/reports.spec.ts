@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, signInAs } from './fixtures';
+
+/** Axe at phone and desktop width, and nothing wider than the phone. */
+async function checkBothWidths(page: Page) {
+  await page.setViewportSize(PHONE);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize(DESKTOP);
+  await expectAccessible(page);
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+test('HR reads the usage report, filters it, exports a table, prints the summary and checks compliance', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  try {
+    await signInAs(ctx, 'hr@example.com');
+    const page = await ctx.newPage();
+    await page.goto('/hr');
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Policy usage' })).toBeVisible();
+    await expect(page.getByText(/All sites, .* to /)).toBeVisible();
+    await expect(page.getByRole('img', { name: /Line chart of utilisation per room/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Bar chart of requests/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Heatmap of occupancy/ })).toBeVisible();
+    await checkBothWidths(page);
+
+    // Filters: a site and a shorter range; every figure follows the URL.
+    await page.getByLabel('From').fill(daysAgo(13));
+    await page.getByLabel('To').fill(today);
+    await page.getByLabel('Site').selectOption({ label: 'Hudson Yards' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/siteId=[0-9a-f-]{36}/);
+    await expect(page.getByText(new RegExp(`Hudson Yards, ${daysAgo(13)} to ${today}`))).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Utilisation per room and day' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Utilisation per room and day' })).toContainText('Wellness Room 3');
+    await checkBothWidths(page);
+    await page.screenshot({ path: 'test-results/screens/reports-1280.png', fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: 'test-results/screens/reports-390.png', fullPage: true });
+    await page.setViewportSize(DESKTOP);
+
+    // A bad range: a clear message, and the default range instead.
+    await page.goto('/hr/reports?from=2026-02-30&to=2026-03-01');
+    await expect(page.getByRole('alert').filter({ hasText: 'Use a real date such as 2026-03-09' })).toBeVisible();
+
+    // Export a table: the CSV has the table and no names or emails.
+    await page.goto(`/hr/reports?from=${daysAgo(13)}&to=${today}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export “Key figures” as CSV' }).click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Figure,Value,What it means');
+    expect(csv).toContain('Utilisation,');
+    expect(csv).not.toMatch(/Amara|Okafor|Beth|Lindqvist|Dana|Morales|Chen Wei|Helen|Reyes|Sam Patel|@example\.com/i);
+    const heat = await ctx.request.get(`/hr/reports/export?table=heatmap&from=${daysAgo(13)}&to=${today}`);
+    expect(heat.status()).toBe(200);
+    expect(heat.headers()['content-type']).toContain('text/csv');
+    expect(await heat.text()).not.toMatch(/Amara|Okafor|Beth|Lindqvist|Dana|Morales|Chen Wei|Helen|Reyes|Sam Patel|@example\.com/i);
+
+    // The printed summary: key figures, no navigation, filters or charts.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.topbar')).toBeHidden();
+    await expect(page.getByRole('form', { name: 'Report filters' })).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Key figures' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Line chart of utilisation/ })).toBeHidden();
+    await page.screenshot({ path: 'test-results/screens/reports-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Compliance.
+    await page.getByRole('link', { name: 'Compliance', exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Compliance' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Room checklists' })).toContainText('Wellness Room 3');
+    await expect(page.getByRole('heading', { name: 'Simultaneous need' })).toBeVisible();
+    await checkBothWidths(page);
+    await page.screenshot({ path: 'test-results/screens/compliance-1280.png', fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: 'test-results/screens/compliance-390.png', fullPage: true });
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('an employee gets 403 on every report page and export', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: PHONE });
+  try {
+    await signInAs(ctx, 'amara@example.com');
+    const page = await ctx.newPage();
+    for (const path of ['/hr/reports', '/hr/compliance']) expect((await page.goto(path))?.status(), path).toBe(403);
+    for (const table of ['key', 'utilisation', 'heatmap', 'requests', 'checklist', 'needs']) {
+      const res = await ctx.request.get(`/hr/reports/export?table=${table}&from=${daysAgo(13)}&to=${today}`);
+      expect(res.status(), table).toBe(403);
+      expect(await res.text()).not.toMatch(/Figure|Weekday|Room/);
+    }
+  } finally {
+    await ctx.close();
+  }
+});
