@@ -263,6 +263,15 @@ export async function removeSkip(db: Db, input: { userId: string; planId: string
   });
 }
 
+/** Her live plan, locked with her person row (one booking change of hers at a time), with its zone and today there. */
+async function openForChange(tx: Tx, input: { userId: string; planId: string; now: Date }) {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
+  const current = await loadOwnPlan(tx, input.userId, input.planId, true);
+  if (current.status === 'ended') throw new Refusal('That plan has ended. Start a new plan instead.', 409);
+  const tz = await siteZone(tx, current);
+  return { current, tz, today: todayAt(input.now, tz) };
+}
+
 /**
  * Changes the plan from a date onwards: bookings from that date on are cancelled and the
  * occurrences re-planned with the new pattern; everything before it is left as it was.
@@ -270,11 +279,7 @@ export async function removeSkip(db: Db, input: { userId: string; planId: string
  */
 export async function changePlanFrom(db: Db, input: { userId: string; planId: string; fromDate: string; plan: Omit<PlanInput, 'startDate'>; now: Date }): Promise<Planned & { plan: Plan }> {
   return db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const current = await loadOwnPlan(tx, input.userId, input.planId, true);
-    if (current.status === 'ended') throw new Refusal('That plan has ended. Start a new plan instead.', 409);
-    const tz = await siteZone(tx, current);
-    const today = todayAt(input.now, tz);
+    const { current, tz, today } = await openForChange(tx, input);
     if (input.fromDate < today) throw new Refusal('Changes apply from today or a later date; past breaks stay as they were.', 422);
     validateDates({ startDate: current.startDate, endDate: input.plan.endDate }, today, true);
     if (input.plan.endDate < input.fromDate && input.plan.endDate < current.startDate) throw new Refusal('The end date must be on or after the start date.', 422);
@@ -308,11 +313,7 @@ export async function changePlanFrom(db: Db, input: { userId: string; planId: st
 /** Moves the plan's end date later and books what has come within reach. */
 export async function extendPlan(db: Db, input: { userId: string; planId: string; endDate: string; now: Date }): Promise<Planned & { plan: Plan }> {
   return db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const current = await loadOwnPlan(tx, input.userId, input.planId, true);
-    if (current.status === 'ended') throw new Refusal('That plan has ended. Start a new plan instead.', 409);
-    const tz = await siteZone(tx, current);
-    const today = todayAt(input.now, tz);
+    const { current, tz, today } = await openForChange(tx, input);
     if (input.endDate <= current.endDate) throw new Refusal(`Choose an end date after the current one (${current.endDate}).`, 422);
     validateDates({ startDate: current.startDate, endDate: input.endDate }, today, true);
     const [plan] = await tx.update(plans).set({ endDate: input.endDate, endReminderSentAt: null, updatedAt: sql`now()` }).where(eq(plans.id, current.id)).returning();

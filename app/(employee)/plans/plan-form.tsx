@@ -3,19 +3,13 @@
 import Link from 'next/link';
 import { startTransition, useActionState, useId, useState, type FormEvent } from 'react';
 import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import type { PlanInput } from '@/db/queries/plans';
 import type { PlanResult } from './actions';
 
 export type RoomChoice = { id: string; name: string; siteName: string };
 
-export type PlanDefaults = {
-  times: string[];
-  weekdays: number[];
-  lengthMin: number;
-  preferredRoomId: string;
-  fallbackRoomIds: string[];
-  startDate: string;
-  endDate: string;
-};
+/** What the form starts with: a plan's own fields. */
+export type PlanDefaults = PlanInput;
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
