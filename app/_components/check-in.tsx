@@ -3,14 +3,7 @@
 import { useActionState } from 'react';
 import { checkInAction, checkOutAction } from '@/app/(employee)/bookings/actions';
 import { initialActionState } from '@/lib/auth/action-state';
-
-/** Where a booking stands for check-in, as words the server worked out in the site's zone. */
-export type CheckInView =
-  | { kind: 'not_yet'; opensAt: string }
-  | { kind: 'open'; closesAt: string | null }
-  | { kind: 'checked_in'; canCheckOut: boolean }
-  | { kind: 'released' }
-  | { kind: 'none' };
+import type { CheckInView } from '@/lib/check-in';
 
 /** Check in (5 minutes before the start until the grace) and check out early, with the answer announced. */
 export function CheckInControls({ bookingId, view }: { bookingId: string; view: CheckInView }) {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { checkInView, listOwnBookings } from '@/db/queries/bookings';
+import { listOwnBookings } from '@/db/queries/bookings';
+import { checkInView } from '@/lib/check-in';
 import type { Db } from '@/db/client';
 import { formatTime, localDayRange, localParts } from '@/lib/time';
 import { CheckInControls } from './check-in';

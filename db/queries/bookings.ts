@@ -4,6 +4,7 @@ import { checkBooking, openWindow, type SiteInfo, type Window } from '@/lib/book
 import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
+import { checkInState } from '@/lib/check-in';
 import { rowsOf, type Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
 import { shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
@@ -405,9 +406,6 @@ export async function bookNow(db: Db, input: { userId: string; roomId: string; n
   return createBooking(db, { userId: input.userId, roomId: input.roomId, start, end, now: input.now });
 }
 
-/** Check-in opens this long before a booking starts. */
-export const CHECK_IN_OPENS_MIN = 5;
-
 /**
  * Gives back the stations of bookings nobody checked in to by their deadline: start (or the
  * moment it was booked, for a slot already under way) plus the site's grace, at sites that
@@ -446,38 +444,6 @@ export async function releaseNoShows(tx: Tx, input: { now: Date; roomIds?: strin
   return rows;
 }
 
-export type CheckInState =
-  | { kind: 'not_yet'; opensAt: Date }
-  | { kind: 'open'; closesAt: Date | null }
-  | { kind: 'checked_in'; canCheckOut: boolean }
-  | { kind: 'released' }
-  | { kind: 'none' };
-
-/** Where a booking stands for check-in at `now`: what the buttons on My bookings and the door page offer. */
-export function checkInState(b: Pick<MyBooking, 'status' | 'start' | 'end' | 'createdAt' | 'checkedInAt' | 'checkedOutAt' | 'releasedAt' | 'checkInRequired' | 'checkInGraceMin'>, now: Date): CheckInState {
-  if (b.releasedAt) return { kind: 'released' };
-  if (b.status !== 'booked' || now >= b.end) return { kind: 'none' };
-  if (b.checkedInAt) return { kind: 'checked_in', canCheckOut: !b.checkedOutAt };
-  const opensAt = addMinutes(b.start, -CHECK_IN_OPENS_MIN);
-  if (now < opensAt) return { kind: 'not_yet', opensAt };
-  const closesAt = b.checkInRequired ? checkInDeadline({ startAt: b.start, createdAt: b.createdAt }, b.checkInGraceMin) : null;
-  if (closesAt && now > closesAt) return { kind: 'none' };
-  return { kind: 'open', closesAt };
-}
-
-/** The check-in state in words for the page, times in the site's zone. */
-export function checkInView(b: Parameters<typeof checkInState>[0] & { timeZone: string }, now: Date) {
-  const s = checkInState(b, now);
-  if (s.kind === 'not_yet') return { kind: s.kind, opensAt: formatTime(s.opensAt, b.timeZone) };
-  if (s.kind === 'open') return { kind: s.kind, closesAt: s.closesAt ? formatTime(s.closesAt, b.timeZone) : null };
-  return s;
-}
-
-/** The last moment she can check in: the booking's start (or when it was made, if later) plus the grace. */
-export function checkInDeadline(b: Pick<Booking, 'startAt' | 'createdAt'>, graceMin: number): Date {
-  return addMinutes(b.startAt > b.createdAt ? b.startAt : b.createdAt, graceMin);
-}
-
 async function loadOwnLiveBooking(tx: Tx, userId: string, bookingId: string) {
   const [row] = await tx
     .select({ booking: bookings, room: rooms, site: sites, policy: policies })
@@ -497,14 +463,21 @@ export async function checkIn(db: Db, input: { userId: string; bookingId: string
   return db.transaction(async (tx) => {
     const { booking, room, site, policy } = await loadOwnLiveBooking(tx, input.userId, input.bookingId);
     const tz = site.timeZone;
-    if (booking.releasedAt) throw new Refusal(`This booking was released at ${formatTime(booking.releasedAt, tz)} because nobody checked in.`, 409);
-    if (booking.status !== 'booked') throw new Refusal('That booking was cancelled.', 409);
-    if (booking.checkedInAt) return booking;
-    const opens = addMinutes(booking.startAt, -CHECK_IN_OPENS_MIN);
-    if (now < opens) throw new Refusal(`Check-in for ${room.name} opens at ${formatLocal(opens, tz)}.`, 409);
-    const deadline = checkInDeadline(booking, policy.checkInGraceMin);
-    if (policy.checkInRequired && now > deadline) throw new Refusal(`Check-in closed at ${formatTime(deadline, tz)}.`, 409);
-    if (now >= booking.endAt) throw new Refusal('That booking is over.', 409);
+    const state = checkInState({ ...booking, start: booking.startAt, end: booking.endAt, checkInRequired: policy.checkInRequired, checkInGraceMin: policy.checkInGraceMin }, now);
+    switch (state.kind) {
+      case 'released':
+        throw new Refusal(`This booking was released at ${formatTime(booking.releasedAt!, tz)} because nobody checked in.`, 409);
+      case 'cancelled':
+        throw new Refusal('That booking was cancelled.', 409);
+      case 'checked_in':
+      case 'over':
+        if (booking.checkedInAt) return booking;
+        throw new Refusal('That booking is over.', 409);
+      case 'not_yet':
+        throw new Refusal(`Check-in for ${room.name} opens at ${formatLocal(state.opensAt, tz)}.`, 409);
+      case 'closed':
+        throw new Refusal(`Check-in closed at ${formatTime(state.closedAt, tz)}.`, 409);
+    }
     const [row] = await tx.update(bookings).set({ checkedInAt: now, updatedAt: sql`now()` }).where(eq(bookings.id, booking.id)).returning();
     return row!;
   });

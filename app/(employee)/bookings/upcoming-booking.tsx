@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useActionState, useId, useState } from 'react';
 import { initialActionState } from '@/lib/auth/action-state';
-import { CheckInControls, type CheckInView } from '@/app/_components/check-in';
+import { CheckInControls } from '@/app/_components/check-in';
+import type { CheckInView } from '@/lib/check-in';
 import { cancelBookingAction, moveBookingAction } from './actions';
 
 type Props = {
