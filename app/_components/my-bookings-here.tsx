@@ -1,15 +1,19 @@
 import Link from 'next/link';
-import { listOwnBookings } from '@/db/queries/bookings';
+import { listOwnBookings, type MyBooking } from '@/db/queries/bookings';
 import { checkInView } from '@/lib/check-in';
 import type { Db } from '@/db/client';
 import { formatTime, localDayRange, localParts } from '@/lib/time';
 import { CheckInControls } from './check-in';
 
-/** Her own bookings in one room for the rest of today, with check-in and check-out: on the room page and at the door. */
-export async function MyBookingsHere({ db, userId, roomId, timeZone, now, showCalendarLink = false }: { db: Db; userId: string; roomId: string; timeZone: string; now: Date; showCalendarLink?: boolean }) {
+/** Her own bookings in one room for the rest of today: live ones, and those released for want of a check-in. */
+export async function bookingsHereToday(db: Db, userId: string, roomId: string, timeZone: string, now: Date): Promise<MyBooking[]> {
   const [dayStart, dayEnd] = localDayRange(localParts(now, timeZone).date, timeZone);
   const mine = await listOwnBookings(db, userId, { from: dayStart, to: dayEnd, includeCancelled: true });
-  const here = mine.filter((b) => b.roomId === roomId && b.end > now && (b.status === 'booked' || b.releasedAt));
+  return mine.filter((b) => b.roomId === roomId && b.end > now && (b.status === 'booked' || b.releasedAt));
+}
+
+/** Those bookings with check-in and check-out: on the room page and at the door. */
+export function MyBookingsHere({ here, roomId, timeZone, now, showCalendarLink = false }: { here: MyBooking[]; roomId: string; timeZone: string; now: Date; showCalendarLink?: boolean }) {
   return (
     <section className="card stack" aria-labelledby="mine-here-heading">
       <h2 id="mine-here-heading">Your bookings here today</h2>
@@ -37,11 +41,4 @@ export async function MyBookingsHere({ db, userId, roomId, timeZone, now, showCa
       )}
     </section>
   );
-}
-
-/** Whether she holds a live booking in the room for the rest of today (the door page then hides "Book now"). */
-export async function holdsBookingHere(db: Db, userId: string, roomId: string, timeZone: string, now: Date): Promise<boolean> {
-  const [dayStart, dayEnd] = localDayRange(localParts(now, timeZone).date, timeZone);
-  const mine = await listOwnBookings(db, userId, { from: dayStart, to: dayEnd });
-  return mine.some((b) => b.roomId === roomId && b.end > now);
 }

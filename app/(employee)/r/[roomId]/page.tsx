@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookNowButton } from '@/app/_components/book-now';
-import { holdsBookingHere, MyBookingsHere } from '@/app/_components/my-bookings-here';
+import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { loadRoomContext, LONGEST_HOLD_MIN, releaseNoShows, timelineFor } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { freeNow } from '@/lib/availability';
@@ -28,7 +28,7 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
   const tz = ctx.site.timeZone;
   // Whoever stands at the door sees the room as it is: a no-show past its grace no longer holds a station.
   await releaseNoShows(db, { now, roomIds: [ctx.room.id], lookBackMin: LONGEST_HOLD_MIN });
-  const [timeline, holding] = await Promise.all([timelineFor(db, ctx, now, addMinutes(now, 24 * 60)), holdsBookingHere(db, user.id, ctx.room.id, tz, now)]);
+  const [timeline, here] = await Promise.all([timelineFor(db, ctx, now, addMinutes(now, 24 * 60)), bookingsHereToday(db, user.id, ctx.room.id, tz, now)]);
   const state = freeNow(timeline, now);
   const outOfService = ctx.room.status === 'out_of_service';
 
@@ -56,9 +56,9 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
           </p>
         )}
         {/* Stays mounted once she has booked, so its answer stays on screen. */}
-        {!outOfService && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free && !holding} />}
+        {!outOfService && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free && !here.some((b) => b.status === 'booked')} />}
       </section>
-      <MyBookingsHere db={db} userId={user.id} roomId={ctx.room.id} timeZone={tz} now={now} showCalendarLink />
+      <MyBookingsHere here={here} roomId={ctx.room.id} timeZone={tz} now={now} showCalendarLink />
     </div>
   );
 }

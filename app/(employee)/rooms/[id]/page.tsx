@@ -7,7 +7,7 @@ import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import { requireRole } from '@/lib/auth/guards';
 import { idParams } from '@/lib/schemas/booking';
 import { localParts } from '@/lib/time';
-import { MyBookingsHere } from '@/app/_components/my-bookings-here';
+import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { RoomSchedule } from './room-schedule';
 
 export const metadata: Metadata = { title: 'Room' };
@@ -23,6 +23,8 @@ export default async function RoomPage({ params }: Props) {
   const ctx = await loadRoomContext(db, parsed.data.id);
   if (!ctx) notFound();
   const { room, site, policy } = ctx;
+  const now = new Date();
+  const here = await bookingsHereToday(db, user.id, room.id, site.timeZone, now);
 
   return (
     <div className="stack">
@@ -46,11 +48,11 @@ export default async function RoomPage({ params }: Props) {
         <RoomSchedule
           room={{ id: room.id, name: room.name, stations: ctx.stations.length }}
           timeZone={site.timeZone}
-          today={localParts(new Date(), site.timeZone).date}
+          today={localParts(now, site.timeZone).date}
           policy={{ slotStepMin: policy.slotStepMin, defaultLengthMin: policy.defaultLengthMin, minLengthMin: policy.minLengthMin, maxLengthMin: policy.maxLengthMin }}
         />
       )}
-      <MyBookingsHere db={db} userId={user.id} roomId={room.id} timeZone={site.timeZone} now={new Date()} />
+      <MyBookingsHere here={here} roomId={room.id} timeZone={site.timeZone} now={now} />
     </div>
   );
 }
