@@ -102,10 +102,8 @@ type Planned = { planned: PlannedOccurrence[]; later: number; through: string; t
  * Decides every occurrence of the pattern in [range] (already clipped to what may be booked now),
  * leaving out slots the plan has already dealt with.
  */
-async function decide(db: Tx, input: { userId: string; pattern: PlanPattern; roomIds: string[]; range: DateRange; now: Date; choices?: Choice[]; handled?: Set<number> }) {
-  const { pattern, range, now } = input;
-  const first = await siteOfRoom(db, input.roomIds[0]!);
-  const tz = first.timeZone;
+async function decide(db: Tx, input: { userId: string; timeZone: string; pattern: PlanPattern; roomIds: string[]; range: DateRange; now: Date; choices?: Choice[]; handled?: Set<number> }) {
+  const { pattern, range, now, timeZone: tz } = input;
   const occurrences = expandOccurrences(pattern, tz, range).filter((o) => !input.handled?.has(o.slot.getTime()));
   if (occurrences.length === 0) return { planned: [] as PlannedOccurrence[], tz, candidates: [] as CandidateRoom[] };
   const from = occurrences[0]!.start;
@@ -132,7 +130,7 @@ export async function previewPlan(db: Db, input: { userId: string; plan: PlanInp
   validateDates(input.plan, today);
   const through = bookableThrough(input.plan.endDate, today);
   const pattern = patternOf(input.plan, []);
-  const { planned, tz } = await decide(db, { userId: input.userId, pattern, roomIds: roomsOf(input.plan), range: { fromDate: input.plan.startDate, toDate: through }, now: input.now });
+  const { planned, tz } = await decide(db, { userId: input.userId, timeZone: site.timeZone, pattern, roomIds: roomsOf(input.plan), range: { fromDate: input.plan.startDate, toDate: through }, now: input.now });
   return { planned, later: countLater(pattern, tz, through), through, timeZone: tz };
 }
 
@@ -143,7 +141,7 @@ export async function previewPlan(db: Db, input: { userId: string; plan: PlanInp
  * EXCLUDE constraints and the one-booking-per-occurrence index still have the last word:
  * a row they refuse is reported as taken, never written.
  */
-async function bookRange(tx: Tx, plan: Plan, range: DateRange, now: Date, choices: Choice[] = []): Promise<Planned> {
+async function bookRange(tx: Tx, plan: Plan, timeZone: string, range: DateRange, now: Date, choices: Choice[] = []): Promise<Planned> {
   const roomIds = [plan.preferredRoomId, ...plan.fallbackRoomIds];
   const sorted = [...roomIds].sort();
   for (const id of sorted) await shareRoomAndSiteLocks(tx, id);
@@ -152,12 +150,20 @@ async function bookRange(tx: Tx, plan: Plan, range: DateRange, now: Date, choice
 
   const skips = await tx.select({ fromDate: planSkips.fromDate, toDate: planSkips.toDate }).from(planSkips).where(eq(planSkips.planId, plan.id));
   const pattern = patternOf({ ...plan, fallbackRoomIds: plan.fallbackRoomIds }, skips);
+  // Occurrences in the range already dealt with: booked, or cancelled by her (a plan change frees its slots again).
   const handledRows = await tx
     .select({ slot: bookings.planSlot })
     .from(bookings)
-    .where(and(eq(bookings.planId, plan.id), or(eq(bookings.status, 'booked'), ne(sql`coalesce(${bookings.cancelReason}, '')`, 'plan_changed'))));
+    .where(
+      and(
+        eq(bookings.planId, plan.id),
+        gte(bookings.planSlot, localDayRange(range.fromDate, timeZone)[0]),
+        lt(bookings.planSlot, localDayRange(range.toDate, timeZone)[1]),
+        or(eq(bookings.status, 'booked'), ne(sql`coalesce(${bookings.cancelReason}, '')`, 'plan_changed')),
+      ),
+    );
   const handled = new Set(handledRows.map((r) => r.slot!.getTime()));
-  const { planned, tz, candidates } = await decide(tx, { userId: plan.userId, pattern, roomIds, range, now, choices, handled });
+  const { planned, tz, candidates } = await decide(tx, { userId: plan.userId, timeZone, pattern, roomIds, range, now, choices, handled });
 
   const buffer = new Map(candidates.map((c) => [c.roomId, c.policy.bufferMin]));
   const values = planned.flatMap((p) => {
@@ -191,7 +197,7 @@ export async function createPlan(db: Db, input: { userId: string; plan: PlanInpu
       .insert(plans)
       .values({ ...input.plan, userId: input.userId, siteId: site.id })
       .returning();
-    const result = await bookRange(tx, plan!, { fromDate: input.plan.startDate, toDate: bookableThrough(input.plan.endDate, today) }, input.now, input.choices);
+    const result = await bookRange(tx, plan!, site.timeZone, { fromDate: input.plan.startDate, toDate: bookableThrough(input.plan.endDate, today) }, input.now, input.choices);
     return { ...result, plan: plan! };
   });
 }
@@ -259,7 +265,7 @@ export async function removeSkip(db: Db, input: { userId: string; planId: string
     const from = skip.fromDate > today ? skip.fromDate : today;
     const to = [skip.toDate, plan.bookedThrough ?? today].sort()[0]!;
     if (plan.status === 'ended' || to < from) return { planned: [], later: 0, through: to, timeZone: tz };
-    return bookRange(tx, plan, { fromDate: from, toDate: to }, input.now);
+    return bookRange(tx, plan, tz, { fromDate: from, toDate: to }, input.now);
   });
 }
 
@@ -305,7 +311,7 @@ export async function changePlanFrom(db: Db, input: { userId: string; planId: st
     const through = bookableThrough(plan!.endDate, today);
     const start = input.fromDate > plan!.startDate ? input.fromDate : plan!.startDate;
     if (through < start) return { planned: [], later: 0, through, timeZone: tz, plan: plan! };
-    const result = await bookRange(tx, plan!, { fromDate: start, toDate: through }, input.now);
+    const result = await bookRange(tx, plan!, tz, { fromDate: start, toDate: through }, input.now);
     return { ...result, plan: plan! };
   });
 }
@@ -321,7 +327,7 @@ export async function extendPlan(db: Db, input: { userId: string; planId: string
     const next = current.bookedThrough ? addDays(current.bookedThrough, 1) : current.startDate;
     const from = next > today ? next : today;
     if (through < from) return { planned: [], later: countLater(patternOf(plan!, []), tz, through), through, timeZone: tz, plan: plan! };
-    const result = await bookRange(tx, plan!, { fromDate: from, toDate: through }, input.now);
+    const result = await bookRange(tx, plan!, tz, { fromDate: from, toDate: through }, input.now);
     return { ...result, plan: plan! };
   });
 }
@@ -368,7 +374,7 @@ export async function rollForwardPlans(db: Db, now: Date): Promise<{ plans: numb
     const start = from > today ? from : today;
     if (start > through) continue;
     await db.transaction(async (tx) => {
-      const result = await bookRange(tx, plan, { fromDate: start, toDate: through }, now);
+      const result = await bookRange(tx, plan, timeZone, { fromDate: start, toDate: through }, now);
       const missed = result.planned.filter((p) => p.outcome.kind === 'no_room').length;
       touched++;
       booked += result.planned.filter((p) => p.outcome.kind === 'booked').length;
