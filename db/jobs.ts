@@ -86,7 +86,6 @@ export async function runDueJobs(db: Db, now: Date = new Date(), defs: JobDef[] 
   const runs: JobRun[] = [];
   const tried = new Set<string>();
   for (;;) {
-    let failed: { name: string; error: string } | null = null;
     const run = await db.transaction(async (tx) => {
       const [due] = await tx
         .select({ name: jobs.name })
@@ -106,13 +105,13 @@ export async function runDueJobs(db: Db, now: Date = new Date(), defs: JobDef[] 
           .where(eq(jobs.name, due.name));
         return { name: due.name, ok: true, result } satisfies JobRun;
       } catch (err) {
-        failed = { name: due.name, error: err instanceof Error ? err.message : String(err) };
-        await tx.update(jobs).set({ runAt: new Date(now.getTime() + MINUTE), lastStartedAt: now, lastError: failed.error }).where(eq(jobs.name, due.name));
-        return { name: due.name, ok: false, error: failed.error } satisfies JobRun;
+        const error = err instanceof Error ? err.message : String(err);
+        await tx.update(jobs).set({ runAt: new Date(now.getTime() + MINUTE), lastStartedAt: now, lastError: error }).where(eq(jobs.name, due.name));
+        return { name: due.name, ok: false, error } satisfies JobRun;
       }
     });
     if (!run) return runs;
-    if (failed) console.error(`Nook: job ${(failed as { name: string }).name} failed: ${(failed as { error: string }).error}`);
+    if (!run.ok) console.error(`Nook: job ${run.name} failed: ${run.error}`);
     runs.push(run);
   }
 }
