@@ -7,6 +7,7 @@ import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { attachmentText, fakeSmtp } from '@/tests/fake-smtp';
 import { seedWorld, type World } from '@/tests/world';
 import { cancelBooking, createBooking, moveBooking } from './bookings';
+import { sendBookingReminders } from '../jobs';
 import { sendBookingInvite } from './invites';
 
 const NY = 'America/New_York';
@@ -69,6 +70,15 @@ for (const kind of dbKinds()) {
         expect(raw).toMatch(/^Subject: Booking (confirmed|changed|cancelled)$/m);
         expect(raw).not.toMatch(/lactation|pump|breast/i);
       }
+    });
+
+    it('sends the 15-minute reminder by email too, with a neutral subject', async () => {
+      await createBooking(t.db, { userId: w.amara.id, roomId: w.wellness.id, start: at('09:30'), end: at('10:00'), now });
+      expect(await sendBookingReminders(t.db, at('09:16'), url)).toBe(1);
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0]).toMatch(/^To: .*amara@example\.com/m);
+      expect(smtp.received[0]).toMatch(/^Subject: Reminder: your booking starts soon$/m);
+      expect(smtp.received[0]).toMatch(/Wellness Room 3 starts at 09:30/);
     });
 
     it('sends nothing when mail is not configured', async () => {
