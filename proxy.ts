@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce } from '@/lib/csp';
 
-const PUBLIC_PREFIXES = ['/signin', '/api/', '/_next/', '/favicon', '/r/'];
+const PUBLIC_PREFIXES = ['/signin', '/_next/', '/favicon', '/r/'];
 
 function hasSessionCookie(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
@@ -16,8 +16,8 @@ function oidcOrigin(): string[] {
 }
 
 /**
- * Sets this request's Content-Security-Policy (a fresh script nonce each time, on every page,
- * API answer and 404), and, as a convenience only, sends people without a session cookie to
+ * Sets this request's Content-Security-Policy (a fresh script nonce each time, on every page
+ * and 404), and, as a convenience only, sends people without a session cookie to
  * sign-in (and back afterwards). Every page, action and route checks the session and role itself.
  */
 export function proxy(req: NextRequest) {
@@ -45,5 +45,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -275,6 +275,12 @@ export const MATRIX: Record<string, Entry> = {
   // Reports are HR's: employees get 403 on every table's export.
   'app/(hr)/hr/reports/export/route.ts#GET': { expect: hrOnly, call: route('/hr/reports/export?table=key&from=2026-03-01&to=2026-03-31') },
   'app/api/health/route.ts#GET': { expect: everyone(200), call: route('/api/health') },
+  // Paths Nook does not serve: the same JSON 404 for everyone, whatever the method.
+  'app/api/[...rest]/route.ts#GET': { expect: everyone(404), call: route('/api/no-such-route') },
+  'app/api/[...rest]/route.ts#POST': { expect: everyone(404), call: route('/api/v1/no-such-route', json('POST', {})) },
+  'app/api/[...rest]/route.ts#PUT': { expect: everyone(404), call: route('/api/v1/bookings/x/y', json('PUT', {})) },
+  'app/api/[...rest]/route.ts#PATCH': { expect: everyone(404), call: route('/api/nothing', json('PATCH', {})) },
+  'app/api/[...rest]/route.ts#DELETE': { expect: everyone(404), call: route('/api/nothing', { method: 'DELETE' }) },
   'app/api/v1/sites/route.ts#GET': { expect: signedIn(200), call: route('/api/v1/sites') },
   'app/api/v1/rooms/route.ts#GET': { expect: signedIn(200), call: (m, n, ids) => route(`/api/v1/rooms?siteId=${ids.siteId}`)(m, n, ids) },
   'app/api/v1/rooms/[id]/availability/route.ts#GET': {
