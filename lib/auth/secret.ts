@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
 
+const fromFile = new Map<string, string>();
+
 /**
  * AUTH_SECRET when set; otherwise a secret generated once and kept in the data dir, so the
  * embedded default needs no .env and sessions survive restarts.
@@ -11,6 +13,13 @@ export function authSecret(): string {
   const { AUTH_SECRET, NOOK_DATA_DIR } = env();
   if (AUTH_SECRET) return AUTH_SECRET;
   const file = path.resolve(NOOK_DATA_DIR, 'auth-secret');
+  // Read once per process: every signed-in request needs it, and the file never changes.
+  let secret = fromFile.get(file);
+  if (!secret) fromFile.set(file, (secret = readOrCreate(file)));
+  return secret;
+}
+
+function readOrCreate(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {

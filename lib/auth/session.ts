@@ -1,8 +1,10 @@
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { findPersonById } from '@/db/queries/people';
 import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
-import { auth } from './config';
+import { authSecret } from './secret';
+import { readSessionToken } from './session-token';
 
 export type SessionState =
   | { user: User; reason?: undefined }
@@ -13,13 +15,12 @@ export type SessionState =
  * or "sign out everywhere" takes effect at the next request, whatever the cookie says.
  */
 export const getSessionState = cache(async (): Promise<SessionState> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return { user: null, reason: 'signed-out' };
-  const person = await findPersonById(await getDb(), id);
+  const claims = await readSessionToken((await cookies()).getAll(), authSecret());
+  if (!claims) return { user: null, reason: 'signed-out' };
+  const person = await findPersonById(await getDb(), claims.uid);
   if (!person) return { user: null, reason: 'signed-out' };
   if (!person.active) return { user: null, reason: 'deactivated' };
-  if ((session.epoch ?? 0) !== person.sessionEpoch) return { user: null, reason: 'ended' };
+  if (claims.epoch !== person.sessionEpoch) return { user: null, reason: 'ended' };
   return { user: person };
 });
 
