@@ -34,3 +34,21 @@ export async function lockSiteAlone(tx: Db, siteId: string): Promise<void> {
 export async function takeTurnInRoom(tx: Db, roomId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${key('room-turn', roomId)})`);
 }
+
+/**
+ * Everything a single booking holds, in one round trip and in the order plans take them: the
+ * person (one booking of hers at a time, so the per-day cap holds; NO KEY UPDATE, so rows that
+ * merely refer to her still go in), then the room and site shared, then the room's turn.
+ * Each OFFSET 0 level is evaluated only once the level inside it has its locks.
+ */
+export async function holdForBooking(tx: Db, userId: string, roomId: string): Promise<void> {
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(hashtextextended('room-turn:' || held.room_id::text, 0))
+      from (select r.id as room_id,
+                   pg_advisory_xact_lock_shared(hashtextextended('room:' || r.id::text, 0)) as room_lock,
+                   pg_advisory_xact_lock_shared(hashtextextended('site:' || r.site_id::text, 0)) as site_lock
+              from (select id from users where id = ${userId} for no key update) person, rooms r
+             where r.id = ${roomId}
+            offset 0) held`);
+}
+

@@ -7,8 +7,8 @@ import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutes
 import { checkInState } from '@/lib/check-in';
 import { rowsOf, type Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
-import { shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
-import { bookings, demandMisses, notifications, policies, roomClosures, rooms, sites, stations, users, type Booking, type Policy, type Room, type Site } from '../schema';
+import { holdForBooking, shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
+import { bookings, demandMisses, notifications, policies, roomClosures, rooms, sites, stations, type Booking, type Policy, type Room, type Site } from '../schema';
 
 type Tx = Db;
 
@@ -17,23 +17,28 @@ const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 /** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer (60). */
 export const LONGEST_HOLD_MIN = 240 + 60;
+/** The policy's ceiling on the buffer after a booking. */
+const MAX_BUFFER_MIN = 60;
 
 export type RoomContext = { room: Room; site: Site; policy: Policy; stations: { id: string; position: number; label: string }[] };
 
 export async function loadRoomContext(db: Tx, roomId: string): Promise<RoomContext | undefined> {
-  const [row] = await db
-    .select({ room: rooms, site: sites, policy: policies })
-    .from(rooms)
-    .innerJoin(sites, eq(sites.id, rooms.siteId))
-    .innerJoin(policies, eq(policies.siteId, sites.id))
-    .where(eq(rooms.id, roomId))
-    .limit(1);
+  // Both reads go out together (one round trip on PostgreSQL).
+  const [[row], list] = await Promise.all([
+    db
+      .select({ room: rooms, site: sites, policy: policies })
+      .from(rooms)
+      .innerJoin(sites, eq(sites.id, rooms.siteId))
+      .innerJoin(policies, eq(policies.siteId, sites.id))
+      .where(eq(rooms.id, roomId))
+      .limit(1),
+    db
+      .select({ id: stations.id, position: stations.position, label: stations.label })
+      .from(stations)
+      .where(and(eq(stations.roomId, roomId), eq(stations.active, true)))
+      .orderBy(asc(stations.position)),
+  ]);
   if (!row) return undefined;
-  const list = await db
-    .select({ id: stations.id, position: stations.position, label: stations.label })
-    .from(stations)
-    .where(and(eq(stations.roomId, roomId), eq(stations.active, true)))
-    .orderBy(asc(stations.position));
   return { ...row, stations: list };
 }
 
@@ -197,16 +202,15 @@ export async function placeOnAStation(
 
 /** Every policy rule, against the room's windows and the person's other live bookings; throws the first broken. */
 async function enforceRules(tx: Tx, ctx: RoomContext, b: { start: Date; end: Date; now: Date; userId: string | null; exceptId?: string }) {
-  const rule = checkBooking({
-    start: b.start,
-    end: b.end,
-    now: b.now,
-    site: siteInfo(ctx.site),
-    room: ctx.room,
-    policy: ctx.policy,
-    closures: await closuresInRoom(tx, ctx.room.id, b.start, b.end),
-    ownBookings: b.userId ? await ownLiveBookings(tx, b.userId, b.start, b.end, b.exceptId) : [],
-  });
+  const [closures, ownBookings] = await Promise.all([
+    closuresInRoom(tx, ctx.room.id, b.start, b.end),
+    b.userId ? ownLiveBookings(tx, b.userId, b.start, b.end, b.exceptId) : [],
+  ]);
+  checkRules(ctx, b, closures, ownBookings);
+}
+
+function checkRules(ctx: RoomContext, b: { start: Date; end: Date; now: Date }, closures: Window[], ownBookings: Window[]) {
+  const rule = checkBooking({ start: b.start, end: b.end, now: b.now, site: siteInfo(ctx.site), room: ctx.room, policy: ctx.policy, closures, ownBookings });
   if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
 }
 
@@ -228,25 +232,66 @@ async function explainNoStation(db: Db, err: unknown, ctx: RoomContext | undefin
 
 export type BookingInput = { userId: string; roomId: string; start: Date; end: Date; now: Date };
 
-/** Books the first free station in the room, or refuses with the rule broken or the alternatives. */
+/** Runs a transaction again when PostgreSQL chose it to yield in a deadlock (40P01), up to `tries` times in all. */
+async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= tries || pgError(err).code !== DEADLOCK) throw err;
+    }
+  }
+}
+
+/**
+ * Books the first free station in the room, or refuses with the rule broken or the alternatives.
+ *
+ * Five round trips: BEGIN; the locks (person, room and site, the room's turn); every read at
+ * once (the room, its stations, its windows, her other bookings, the stations held then)
+ * together with giving back expired no-shows; the INSERT; COMMIT. The INSERT skips a row the
+ * EXCLUDE constraints refuse (ON CONFLICT DO NOTHING) instead of failing, so no savepoint is
+ * needed; the constraints stay the last word on every race.
+ */
 export async function createBooking(db: Db, input: BookingInput): Promise<Booking> {
   const { userId, roomId, start, end, now } = input;
   let ctx: RoomContext | undefined;
   try {
-    return await db.transaction(async (tx) => {
-      // One booking at a time per person, so the per-day cap holds under concurrency.
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
-      // An admin change that could strand bookings here waits for this one, then sees it.
-      await shareRoomAndSiteLocks(tx, roomId);
-      ctx = await loadRoomContext(tx, roomId);
-      if (!ctx) throw new Refusal('That room does not exist.', 404);
-      await enforceRules(tx, ctx, { start, end, now, userId });
-      const blockEnd = addMinutes(end, ctx.policy.bufferMin);
-      return placeOnAStation(tx, ctx, start, end, async (sp, stationId) => {
-        const [row] = await sp.insert(bookings).values({ roomId, stationId, userId, startAt: start, endAt: end, blockEnd, createdAt: now }).returning();
-        return row;
-      }, undefined, now);
-    });
+    return await retryOnDeadlock(() =>
+      db.transaction(async (tx) => {
+        await holdForBooking(tx, userId, roomId);
+        // With the room's turn held, these see every booking committed before; which of them runs first does not matter
+        // (the held stations are read up to the longest buffer past the end, and the no-shows given back now are left out).
+        const [room, closures, ownBookings, released, held] = await Promise.all([
+          loadRoomContext(tx, roomId),
+          closuresInRoom(tx, roomId, start, end),
+          ownLiveBookings(tx, userId, start, end),
+          releaseNoShows(tx, { now, roomIds: [roomId], lookBackMin: LONGEST_HOLD_MIN }),
+          busyInRoom(tx, roomId, start, addMinutes(end, MAX_BUFFER_MIN)),
+        ]);
+        ctx = room;
+        if (!ctx) throw new Refusal('That room does not exist.', 404);
+        checkRules(ctx, { start, end, now }, closures, ownBookings);
+        const blockEnd = addMinutes(end, ctx.policy.bufferMin);
+        const gone = new Set(released.map((r) => r.id));
+        let busy: Busy[] = held.filter((b) => !gone.has(b.id));
+        for (let attempt = 0; attempt <= ctx.stations.length; attempt++) {
+          const free = freeStations({ stations: ctx.stations, busy }, start, blockEnd);
+          if (free.length === 0) break;
+          const [row] = await tx
+            .insert(bookings)
+            .values({ roomId, stationId: free[0]!.id, userId, startAt: start, endAt: end, blockEnd, createdAt: now })
+            .onConflictDoNothing()
+            .returning();
+          if (row) return row;
+          // An EXCLUDE constraint refused it: she holds another booking then, or the station was taken after all.
+          if ((await ownLiveBookings(tx, userId, start, blockEnd)).some((o) => o.start < end && o.end > start)) {
+            throw new Refusal('You already have a booking at that time.', 409);
+          }
+          busy = await busyInRoom(tx, roomId, start, blockEnd);
+        }
+        throw new NoStationFree();
+      }),
+    );
   } catch (err) {
     throw await explainNoStation(db, err, ctx, start, end, now);
   }
