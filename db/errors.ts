@@ -15,3 +15,14 @@ export function pgError(err: unknown): { code?: string; constraint?: string } {
 export const EXCLUSION_VIOLATION = '23P01';
 export const UNIQUE_VIOLATION = '23505';
 export const DEADLOCK = '40P01';
+
+/** Runs a transaction again when PostgreSQL chose it to yield in a deadlock (40P01), up to `tries` runs in all. */
+export async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= tries || pgError(err).code !== DEADLOCK) throw err;
+    }
+  }
+}

@@ -6,7 +6,7 @@ import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
 import { checkInState } from '@/lib/check-in';
 import { rowsOf, type Db } from '../client';
-import { DEADLOCK, EXCLUSION_VIOLATION, pgError } from '../errors';
+import { DEADLOCK, EXCLUSION_VIOLATION, pgError, retryOnDeadlock } from '../errors';
 import { holdForBooking, shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
 import { bookings, demandMisses, notifications, policies, roomClosures, rooms, sites, stations, type Booking, type Policy, type Room, type Site } from '../schema';
 
@@ -231,17 +231,6 @@ async function explainNoStation(db: Db, err: unknown, ctx: RoomContext | undefin
 }
 
 export type BookingInput = { userId: string; roomId: string; start: Date; end: Date; now: Date };
-
-/** Runs a transaction again when PostgreSQL chose it to yield in a deadlock (40P01), up to `tries` times in all. */
-async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (err) {
-      if (attempt >= tries || pgError(err).code !== DEADLOCK) throw err;
-    }
-  }
-}
 
 /**
  * Books the first free station in the room, or refuses with the rule broken or the alternatives.
