@@ -136,7 +136,10 @@ function ensureBuild() {
 /** Builds bench/static-baseline (a one-page static Next.js app) if it is not built yet; answers its folder. */
 function buildStaticBaseline(): string {
   const dir = path.join(ROOT, 'bench', 'static-baseline');
-  if (fs.existsSync(path.join(dir, '.next-static', 'BUILD_ID'))) return dir;
+  const built = path.join(dir, '.next-static', 'BUILD_ID');
+  const newest = (d: string): number =>
+    Math.max(0, ...fs.readdirSync(d, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs)));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > newest(path.join(dir, 'app'))) return dir;
   log('build: the static page baseline (bench/static-baseline) …');
   const r = spawnSync(process.execPath, [nextBin(), 'build', dir], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`next build of the static baseline failed (exit ${r.status}):\n${(r.stdout ?? '') + (r.stderr ?? '')}`);
@@ -455,6 +458,19 @@ async function main() {
   log(`pages: static ${staticApp ? 'baseline app ' : ''}${staticPage.route} (answers ${staticPage.status}) and /rooms/:id, 10 connections …`);
   await runLoad({ url: staticUrl, connections: 10, seconds: warmSeconds, requests: staticReq });
   const staticRun = await runLoad({ url: staticUrl, connections: 10, seconds, requests: staticReq });
+  // The least any per-request page and any route handler cost this Next.js here, whatever the app does:
+  // the ceilings page_ratio and booking_ratio meet (the baseline app's /dynamic page and /api/ping).
+  let ceilings: { page: LoadResult; route: LoadResult } | null = null;
+  if (staticServer) {
+    const dynamicReq: autocannon.Request[] = [{ method: 'GET', path: '/dynamic' }];
+    const pingReq: autocannon.Request[] = [{ method: 'GET', path: '/api/ping' }];
+    await runLoad({ url: staticUrl, connections: 10, seconds: warmSeconds, requests: dynamicReq });
+    const page = await runLoad({ url: staticUrl, connections: 10, seconds, requests: dynamicReq });
+    await runLoad({ url: staticUrl, connections: 10, seconds: warmSeconds, requests: pingReq });
+    const route = await runLoad({ url: staticUrl, connections: 50, seconds, requests: pingReq });
+    ceilings = { page, route };
+    log(`ceilings: an empty dynamic page ${page.rps} rps, an empty route handler ${route.rps} rps`);
+  }
   await staticServer?.stop();
   await runLoad({ url: server.url, connections: 10, seconds: warmSeconds, requests: pageReq });
   const pageRun = await runLoad({ url: server.url, connections: 10, seconds, requests: pageReq });
@@ -504,7 +520,7 @@ async function main() {
       'booking_ratio',
       round(postRun.answeredRps / baseRun.rps, 3),
       baseRun.rps,
-      `POST /api/v1/bookings ${postRun.answeredRps} answered/s (201: ${count(postRun, '201')}, 409: ${count(postRun, '409')}, 422: ${count(postRun, '422')}, 5xx/errors: ${postRun.responses - Object.entries(postRun.status).filter(([c]) => Number(c) < 500).reduce((a, [, n]) => a + n, 0) + postRun.errors}) ÷ bare node:http + INSERT ${baseRun.rps} rps, 50 connections, ${fullLabel}; a signed-in GET /api/v1/sites alone does ${floorRun.rps} rps (ratio ${round(floorRun.rps / baseRun.rps, 3)})`,
+      `POST /api/v1/bookings ${postRun.answeredRps} answered/s (201: ${count(postRun, '201')}, 409: ${count(postRun, '409')}, 422: ${count(postRun, '422')}, 5xx/errors: ${postRun.responses - Object.entries(postRun.status).filter(([c]) => Number(c) < 500).reduce((a, [, n]) => a + n, 0) + postRun.errors}) ÷ bare node:http + INSERT ${baseRun.rps} rps, 50 connections, ${fullLabel}; a signed-in GET /api/v1/sites alone does ${floorRun.rps} rps (ratio ${round(floorRun.rps / baseRun.rps, 3)})${ceilings ? `; a Next.js route handler that does nothing does ${ceilings.route.rps} rps here (ratio ${round(ceilings.route.rps / baseRun.rps, 3)}), the ceiling for any route` : ''}`,
     ),
     booking_p95_ms: figure('booking_p95_ms', postRun.p95, null, `POST /api/v1/bookings at 50 connections (p50 ${postRun.p50}, p99 ${postRun.p99}); bare baseline p95 ${baseRun.p95}; signed-in GET /api/v1/sites p95 ${floorRun.p95}`),
     availability_growth: figure(
@@ -523,7 +539,7 @@ async function main() {
       'page_ratio',
       round(pageRun.rps / staticRun.rps, 3),
       staticRun.rps,
-      `GET /rooms/:id ${pageRun.rps} rps ÷ static ${staticPage.route} ${staticRun.rps} rps (baseline), 10 connections, signed in`,
+      `GET /rooms/:id ${pageRun.rps} rps ÷ static ${staticPage.route} ${staticRun.rps} rps (baseline), 10 connections, signed in${ceilings ? `; a one-line page rendered per request does ${ceilings.page.rps} rps (ratio ${round(ceilings.page.rps / staticRun.rps, 3)}), the ceiling for any page Nook renders per request` : ''}`,
     ),
     ics_p95_ms: figure(
       'ics_p95_ms',
@@ -587,6 +603,7 @@ async function main() {
             .join(' '),
         ]),
         describeLoad(`static ${staticPage.route}`, staticRun),
+        ...(ceilings ? [describeLoad('empty dynamic page', ceilings.page), describeLoad('empty route handler', ceilings.route)] : []),
         describeLoad('GET /rooms/:id', pageRun),
         describeLoad('GET feed (a year)', icsRun),
       ],
