@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client';
 
 /**
@@ -8,22 +8,26 @@ import type { Db } from './client';
  * then sees them. Advisory locks, unlike FOR SHARE row locks, stay cheap with hundreds of
  * bookers at once.
  */
-const key = (kind: 'room' | 'site' | 'room-turn', id: string) => sql`hashtextextended(${`${kind}:${id.toLowerCase()}`}, 0)`;
+type LockKind = 'room' | 'site' | 'room-turn';
 
-/** Both shared locks in one round trip, keyed by the ids as the database writes them. */
+/** A lock's key: its kind and the id as PostgreSQL writes a uuid, whichever statement names it. */
+const lockKey = (kind: LockKind, id: SQL) => sql`hashtextextended(${`${kind}:`} || (${id})::text, 0)`;
+const idParam = (id: string) => sql`${id}::uuid`;
+
+/** Both shared locks in one round trip. */
 export async function shareRoomAndSiteLocks(tx: Db, roomId: string): Promise<void> {
   await tx.execute(sql`
-    select pg_advisory_xact_lock_shared(hashtextextended('room:' || id::text, 0)),
-           pg_advisory_xact_lock_shared(hashtextextended('site:' || site_id::text, 0))
+    select pg_advisory_xact_lock_shared(${lockKey('room', sql`id`)}),
+           pg_advisory_xact_lock_shared(${lockKey('site', sql`site_id`)})
     from rooms where id = ${roomId}`);
 }
 
 export async function lockRoomAlone(tx: Db, roomId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${key('room', roomId)})`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${lockKey('room', idParam(roomId))})`);
 }
 
 export async function lockSiteAlone(tx: Db, siteId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${key('site', siteId)})`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${lockKey('site', idParam(siteId))})`);
 }
 
 /**
@@ -32,7 +36,7 @@ export async function lockSiteAlone(tx: Db, siteId: string): Promise<void> {
  * EXCLUDE constraint, can deadlock). The constraint stays the last line.
  */
 export async function takeTurnInRoom(tx: Db, roomId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${key('room-turn', roomId)})`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${lockKey('room-turn', idParam(roomId))})`);
 }
 
 /**
@@ -43,12 +47,11 @@ export async function takeTurnInRoom(tx: Db, roomId: string): Promise<void> {
  */
 export async function holdForBooking(tx: Db, userId: string, roomId: string): Promise<void> {
   await tx.execute(sql`
-    select pg_advisory_xact_lock(hashtextextended('room-turn:' || held.room_id::text, 0))
+    select pg_advisory_xact_lock(${lockKey('room-turn', sql`held.room_id`)})
       from (select r.id as room_id,
-                   pg_advisory_xact_lock_shared(hashtextextended('room:' || r.id::text, 0)) as room_lock,
-                   pg_advisory_xact_lock_shared(hashtextextended('site:' || r.site_id::text, 0)) as site_lock
+                   pg_advisory_xact_lock_shared(${lockKey('room', sql`r.id`)}) as room_lock,
+                   pg_advisory_xact_lock_shared(${lockKey('site', sql`r.site_id`)}) as site_lock
               from (select id from users where id = ${userId} for no key update) person, rooms r
              where r.id = ${roomId}
             offset 0) held`);
 }
-
