@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import { freeNow, freeStations, nearestFreeStart, type Busy, type RoomTimeline } from '@/lib/availability';
+import { freeNow, freeStations, nearestFreeStart, type RoomTimeline } from '@/lib/availability';
 import { checkBooking, openWindow, type SiteInfo, type Window } from '@/lib/booking-rules';
 import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
@@ -15,10 +15,10 @@ type Tx = Db;
 /** An instant as a SQL timestamptz parameter (raw `sql` templates do not map Dates on every driver). */
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-/** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer (60). */
-export const LONGEST_HOLD_MIN = 240 + 60;
-/** The policy's ceiling on the buffer after a booking. */
+/** The policy's ceiling on the buffer after a booking (a CHECK on policies). */
 const MAX_BUFFER_MIN = 60;
+/** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer. */
+export const LONGEST_HOLD_MIN = 240 + MAX_BUFFER_MIN;
 
 export type RoomContext = { room: Room; site: Site; policy: Policy; stations: { id: string; position: number; label: string }[] };
 
@@ -157,11 +157,42 @@ async function fullRefusal(db: Db, ctx: RoomContext, start: Date, end: Date, now
   return new Refusal(`${what} ${describeSuggestions(suggestions, ctx.site.timeZone)}`, 409, { suggestions });
 }
 
+const ALREADY_BOOKED = 'You already have a booking at that time.';
+
+type HeldRow = Awaited<ReturnType<typeof busyInRoom>>[number];
+
 /**
- * Puts the booking on the first station that is free, re-reading which stations are held
- * after each miss. Each try runs in a savepoint; the database's EXCLUDE constraint decides
- * races (23P01: someone got there first; 40P01: two inserts checked each other at once and
- * one was chosen to yield). Returns the booking or throws NoStationFree.
+ * Puts the booking on the first free station (the one it already holds, when moving), given
+ * the room's live bookings over the hold as read with the room's turn held. `place` answers
+ * the booking, or 'taken' when the station's EXCLUDE constraint refused it; then the held
+ * stations are read again and the next free one is tried. Throws NoStationFree.
+ */
+async function firstFreeStation(
+  tx: Tx,
+  ctx: RoomContext,
+  start: Date,
+  end: Date,
+  held: HeldRow[],
+  place: (stationId: string) => Promise<Booking | 'taken'>,
+  moving?: Booking,
+): Promise<Booking> {
+  const holdEnd = addMinutes(end, ctx.policy.bufferMin);
+  let busy = held;
+  for (let attempt = 0; attempt < ctx.stations.length * 3 + 3; attempt++) {
+    const free = freeStations({ stations: ctx.stations, busy: moving ? busy.filter((b) => b.id !== moving.id) : busy }, start, holdEnd);
+    if (free.length === 0) break;
+    const placed = await place((free.find((s) => s.id === moving?.stationId) ?? free[0]!).id);
+    if (placed !== 'taken') return placed;
+    busy = await busyInRoom(tx, ctx.room.id, start, holdEnd);
+  }
+  throw new NoStationFree();
+}
+
+/**
+ * Takes the room's turn, gives back expired no-shows, then puts the booking on a free station
+ * with `place` (an UPDATE, for moves), each try in a savepoint: the EXCLUDE constraints decide
+ * races (23P01: someone got there first; 40P01: two writes checked each other at once and one
+ * was chosen to yield). Returns the booking or throws NoStationFree.
  */
 export async function placeOnAStation(
   tx: Tx,
@@ -172,33 +203,29 @@ export async function placeOnAStation(
   moving?: Booking,
   now: Date = new Date(),
 ): Promise<Booking> {
-  const holdEnd = addMinutes(end, ctx.policy.bufferMin);
   await takeTurnInRoom(tx, ctx.room.id);
   // A no-show past its grace gives its station back here, so nobody waits for the minute job.
   await releaseNoShows(tx, { now, roomIds: [ctx.room.id], lookBackMin: LONGEST_HOLD_MIN });
-  const maxTries = ctx.stations.length * 3 + 3;
-  for (let attempt = 0; attempt < maxTries; attempt++) {
-    const busy: Busy[] = (await busyInRoom(tx, ctx.room.id, start, holdEnd))
-      .filter((b) => b.id !== moving?.id)
-      .map((b) => ({ stationId: b.stationId, start: b.start, blockEnd: b.blockEnd }));
-    const free = freeStations({ stations: ctx.stations, busy }, start, holdEnd);
-    if (free.length === 0) break;
-    const station = free.find((s) => s.id === moving?.stationId) ?? free[0]!;
-    try {
-      const booking = await tx.transaction(async (sp) => place(sp as unknown as Tx, station.id));
-      if (booking) return booking;
-    } catch (err) {
-      const { code, constraint } = pgError(err);
-      if (code === EXCLUSION_VIOLATION && constraint === 'bookings_person_no_overlap') {
-        throw new Refusal('You already have a booking at that time.', 409);
+  const held = await busyInRoom(tx, ctx.room.id, start, addMinutes(end, ctx.policy.bufferMin));
+  return firstFreeStation(
+    tx,
+    ctx,
+    start,
+    end,
+    held,
+    async (stationId) => {
+      try {
+        return (await tx.transaction(async (sp) => place(sp as unknown as Tx, stationId))) ?? 'taken';
+      } catch (err) {
+        const { code, constraint } = pgError(err);
+        if (code === EXCLUSION_VIOLATION && constraint === 'bookings_person_no_overlap') throw new Refusal(ALREADY_BOOKED, 409);
+        if ((code === EXCLUSION_VIOLATION && constraint === 'bookings_station_no_overlap') || code === DEADLOCK) return 'taken';
+        throw err;
       }
-      if ((code === EXCLUSION_VIOLATION && constraint === 'bookings_station_no_overlap') || code === DEADLOCK) continue;
-      throw err;
-    }
-  }
-  throw new NoStationFree();
+    },
+    moving,
+  );
 }
-
 
 /** Every policy rule, against the room's windows and the person's other live bookings; throws the first broken. */
 async function enforceRules(tx: Tx, ctx: RoomContext, b: { start: Date; end: Date; now: Date; userId: string | null; exceptId?: string }) {
@@ -262,23 +289,18 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
         checkRules(ctx, { start, end, now }, closures, ownBookings);
         const blockEnd = addMinutes(end, ctx.policy.bufferMin);
         const gone = new Set(released.map((r) => r.id));
-        let busy: Busy[] = held.filter((b) => !gone.has(b.id));
-        for (let attempt = 0; attempt <= ctx.stations.length; attempt++) {
-          const free = freeStations({ stations: ctx.stations, busy }, start, blockEnd);
-          if (free.length === 0) break;
+        return firstFreeStation(tx, ctx, start, end, held.filter((b) => !gone.has(b.id)), async (stationId) => {
           const [row] = await tx
             .insert(bookings)
-            .values({ roomId, stationId: free[0]!.id, userId, startAt: start, endAt: end, blockEnd, createdAt: now })
+            .values({ roomId, stationId, userId, startAt: start, endAt: end, blockEnd, createdAt: now })
             .onConflictDoNothing()
             .returning();
           if (row) return row;
           // An EXCLUDE constraint refused it: she holds another booking then, or the station was taken after all.
-          if ((await ownLiveBookings(tx, userId, start, blockEnd)).some((o) => o.start < end && o.end > start)) {
-            throw new Refusal('You already have a booking at that time.', 409);
-          }
-          busy = await busyInRoom(tx, roomId, start, blockEnd);
-        }
-        throw new NoStationFree();
+          const mine = await ownLiveBookings(tx, userId, start, end);
+          if (mine.some((o) => o.start < end && o.end > start)) throw new Refusal(ALREADY_BOOKED, 409);
+          return 'taken';
+        });
       }),
     );
   } catch (err) {
