@@ -36,7 +36,6 @@ vi.mock('@/db/runtime', () => ({
   database: async () => state.handle!,
 }));
 vi.mock('@/lib/auth/config', () => ({
-  auth: async () => null,
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
   signIn: async () => {
     throw new FakeRedirect();

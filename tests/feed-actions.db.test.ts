@@ -14,7 +14,7 @@ import { seedWorld, type World } from './world';
 const state = vi.hoisted(() => ({ user: null as User | null, handle: null as DbHandle | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => state.user }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
-vi.mock('@/lib/auth/config', () => ({ auth: async () => null, signIn: async () => {}, signOut: async () => {} }));
+vi.mock('@/lib/auth/config', () => ({ signIn: async () => {}, signOut: async () => {} }));
 vi.mock('@/lib/auth/feed-key', async () => {
   const { feedKey: fk } = await import('@/lib/feed-token');
   const key = fk('feed-actions-secret-0123456789-0123456789');

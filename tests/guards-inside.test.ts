@@ -24,7 +24,7 @@ vi.mock('@/lib/auth/session', () => ({
   getSessionState: async () => (state.user ? { user: state.user } : { user: null, reason: 'signed-out' }),
 }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
-vi.mock('@/lib/auth/config', () => ({ auth: async () => null, handlers: {}, signIn: async () => {}, signOut: async () => {} }));
+vi.mock('@/lib/auth/config', () => ({ handlers: {}, signIn: async () => {}, signOut: async () => {} }));
 vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), connection: async () => {} }));
 vi.mock('next/headers', () => ({
   headers: async () =>

@@ -37,7 +37,6 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
 vi.mock('@/lib/auth/config', () => ({
-  auth: async () => null,
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
   signIn: async () => {
     throw new FakeRedirect();

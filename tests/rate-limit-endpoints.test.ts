@@ -24,7 +24,6 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
 vi.mock('@/lib/auth/config', () => ({
-  auth: async () => null,
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
   // As Auth.js does: the demo provider's authorize runs, and a refusal is a CredentialsSignin.
   signIn: async (_provider: string, opts: { email: string }) => {

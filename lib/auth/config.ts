@@ -67,13 +67,9 @@ function config(): NextAuthConfig {
         if (!person) return null;
         return { sub: person.id, uid: person.id, epoch: person.sessionEpoch };
       },
-      session({ session, token }) {
-        if (token.uid) session.user.id = token.uid;
-        session.epoch = token.epoch ?? 0;
-        return session;
-      },
     },
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
+// Who is signed in is read from the token by lib/auth/session.ts (verify only), not through auth().
+export const { handlers, signIn, signOut } = NextAuth(() => config());
