@@ -67,6 +67,12 @@ function config(): NextAuthConfig {
         if (!person) return null;
         return { sub: person.id, uid: person.id, epoch: person.sessionEpoch };
       },
+      // What GET /api/auth/session answers (Nook's own code reads the token instead: lib/auth/session.ts).
+      session({ session, token }) {
+        if (token.uid) session.user.id = token.uid;
+        session.epoch = token.epoch ?? 0;
+        return session;
+      },
     },
   };
 }
