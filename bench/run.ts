@@ -159,7 +159,9 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 function startNext(port: number, dbEnv: Record<string, string>, extra: Record<string, string> = {}): Server {
   const env = childEnv({ ...dbEnv, ...extra, NODE_ENV: 'production', NEXT_DIST_DIR: DIST_DIR });
-  return startProcess(process.execPath, [nextBin(), 'start', '-p', String(port), '-H', '127.0.0.1'], env, `http://127.0.0.1:${port}`);
+  // BENCH_CPU_PROF_DIR=<dir>: the server writes a V8 CPU profile of its whole run there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF_DIR)}`] : [];
+  return startProcess(process.execPath, [...profile, nextBin(), 'start', '-p', String(port), '-H', '127.0.0.1'], env, `http://127.0.0.1:${port}`);
 }
 
 /** Where the bench data lives: a PostgreSQL database of its own, or a PGlite data dir. */
