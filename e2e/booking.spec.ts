@@ -91,10 +91,22 @@ test('book from the calendar, see others only as Reserved, meet a full slot, mov
     await expect(amara.getByRole('status').getByText(/Moved to .* 11:00–11:30\./)).toBeVisible();
     await expect(amara.locator('.nook-event-mine')).toContainText('11:00–11:30');
 
-    // And cancels it from My bookings.
+    // On My bookings the move form stays folded until she asks for it; she moves it to 11:30 there.
     await amara.goto('/bookings');
     const item = amara.getByRole('listitem').filter({ hasText: 'Wellness Room 3' });
     await expect(item).toContainText('11:00–11:30');
+    const save = item.getByRole('button', { name: 'Save new time' });
+    await expect(save).toBeHidden();
+    await item.getByRole('button', { name: 'Move' }).click();
+    await expect(save).toBeVisible();
+    await item.getByLabel(/^Start/).fill('11:30');
+    await save.click();
+    await expect(item.getByRole('status').filter({ hasText: 'Moved to' })).toHaveText(/Moved to .* 11:30\./);
+    await amara.reload();
+    await expect(item).toContainText('11:30–12:00');
+    await expect(item.getByRole('button', { name: 'Save new time' })).toBeHidden();
+
+    // And cancels it from My bookings.
     await item.getByRole('button', { name: 'Cancel booking' }).click();
     await expect(item.getByRole('alert')).toHaveText('Booking cancelled. The station is free for others now.');
     await expect(item.getByText('Cancelled', { exact: true })).toBeVisible();
