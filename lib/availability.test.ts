@@ -59,11 +59,25 @@ describe('availability', () => {
       { stationId: 's2', start: at('09:00'), blockEnd: at('11:00') },
       { stationId: 's3', start: at('11:00'), blockEnd: at('11:30') },
     ]);
-    expect(freeNow(t, at('09:40'))).toEqual({ free: true, until: at('11:00'), stations: 2 });
+    expect(freeNow(t, at('09:40'))).toEqual({ free: true, until: at('11:00'), stations: 2, reason: 'free' });
     expect(freeNow(room([]), at('19:00')).until).toEqual(at('20:00'));
     expect(freeNow(room([], { closures: [{ start: at('19:30'), end: at('20:00') }] }), at('19:00')).until).toEqual(at('19:30'));
     expect(freeNow(room([]), at('21:00')).free).toBe(false);
     expect(freeNow(room([], { outOfService: true }), at('10:00')).free).toBe(false);
+  });
+
+  it('says why nothing is free: closed outside its hours, in an out-of-service window, out of service, or full', () => {
+    const one = [{ id: 's1', position: 1 }];
+    expect(freeNow(room([]), at('06:59'))).toEqual({ free: false, until: null, stations: 0, reason: 'closed' });
+    expect(freeNow(room([]), at('20:00')).reason).toBe('closed');
+    expect(freeNow(room([]), at('10:00', '2026-03-08')).reason).toBe('closed'); // a Sunday, no hours
+    const clean = { start: at('10:00'), end: at('11:00'), reason: 'Deep clean' };
+    expect(freeNow(room([], { closures: [clean] }), at('10:30'))).toEqual({ free: false, until: null, stations: 0, reason: 'closure', closure: clean });
+    expect(freeNow(room([], { closures: [clean] }), at('11:00')).reason).toBe('free');
+    expect(freeNow(room([], { outOfService: true }), at('10:00')).reason).toBe('out_of_service');
+    const full = room([{ stationId: 's1', start: at('10:00'), blockEnd: at('10:40') }], { stations: one });
+    expect(freeNow(full, at('10:10')).reason).toBe('full');
+    expect(freeNow(full, at('10:40')).reason).toBe('free');
   });
 
   it('finds the nearest free start either side, and the next free slot ahead', () => {

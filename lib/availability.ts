@@ -11,7 +11,8 @@ export type RoomTimeline = {
   hours: OpeningHours;
   stations: StationRef[];
   busy: Busy[];
-  closures: Window[];
+  /** Out-of-service windows, with the reason an admin gave (shown to anyone: it names no person). */
+  closures: (Window & { reason?: string | null })[];
   outOfService?: boolean;
 };
 
@@ -105,15 +106,31 @@ export function reservedSegments(busy: Busy[], allBusy: Busy[], total: number): 
   return out;
 }
 
+/** Why the room is or is not free at a moment: a person at the door is told which. */
+export type NowReason = 'free' | 'full' | 'closed' | 'closure' | 'out_of_service';
+
+export type NowState = {
+  free: boolean;
+  until: Date | null;
+  stations: number;
+  reason: NowReason;
+  /** The out-of-service window under way, when `reason` is 'closure'. */
+  closure?: Window & { reason?: string | null };
+};
+
 /**
  * Whether the room has a station free at `now`, and until when: the latest moment any
- * free station stays free, capped by closing time and the next closure.
+ * free station stays free, capped by closing time and the next closure. When none is free,
+ * `reason` says whether the room is closed (outside its hours), in an out-of-service window,
+ * out of service, or simply full.
  */
-export function freeNow(t: RoomTimeline, now: Date): { free: boolean; until: Date | null; stations: number } {
-  if (t.outOfService) return { free: false, until: null, stations: 0 };
+export function freeNow(t: RoomTimeline, now: Date): NowState {
+  const none = (reason: NowReason): NowState => ({ free: false, until: null, stations: 0, reason });
+  if (t.outOfService) return none('out_of_service');
   const window = openWindow(t.hours, localParts(now, t.timeZone).date, t.timeZone);
-  if (!window || now < window.start || now >= window.end) return { free: false, until: null, stations: 0 };
-  if (t.closures.some((c) => c.start <= now && now < c.end)) return { free: false, until: null, stations: 0 };
+  if (!window || now < window.start || now >= window.end) return none('closed');
+  const closure = t.closures.find((c) => c.start <= now && now < c.end);
+  if (closure) return { ...none('closure'), closure };
   let cap = window.end;
   for (const c of t.closures) if (c.start > now && c.start < cap) cap = c.start;
   let best: Date | null = null;
@@ -125,7 +142,7 @@ export function freeNow(t: RoomTimeline, now: Date): { free: boolean; until: Dat
     const next = mine.filter((b) => b.start > now).reduce<Date>((m, b) => (b.start < m ? b.start : m), cap);
     if (!best || next > best) best = next;
   }
-  return { free: count > 0, until: best, stations: count };
+  return count > 0 ? { free: true, until: best, stations: count, reason: 'free' } : none('full');
 }
 
 /**

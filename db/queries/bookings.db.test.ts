@@ -163,6 +163,17 @@ for (const kind of dbKinds()) {
       expect(r.status).toBe(409);
       const misses = await t.db.select().from(demandMisses);
       expect(misses.map((m) => [m.kind, m.roomId])).toEqual([['book_now', w.quiet.id]]);
+      expect(r.message).toMatch(/^No station in Quiet Room 12B is free right now\./);
+    });
+
+    it('tells "Book now" whether the room is closed, out of service for a while, or full', async () => {
+      const evening = at('2026-03-06', '21:00');
+      const closed = await refusal(bookNow(t.db, { userId: w.beth.id, roomId: w.wellness.id, now: evening }));
+      expect(closed.message).toMatch(/^Wellness Room 3 is outside its opening hours right now\./);
+      await t.db.insert(roomClosures).values({ roomId: w.quiet.id, startAt: at('2026-03-06', '14:00'), endAt: at('2026-03-06', '16:00'), reason: 'Deep clean' });
+      const closure = await refusal(bookNow(t.db, { userId: w.beth.id, roomId: w.quiet.id, now }));
+      expect(closure.message).toMatch(/^Quiet Room 12B is out of service right now\./);
+      expect(await t.db.select().from(bookings)).toHaveLength(0);
     });
   });
 }

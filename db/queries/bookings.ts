@@ -457,7 +457,13 @@ export async function bookNow(db: Db, input: { userId: string; roomId: string; n
   }
   if (!state.free || minutesBetween(start, end) < ctx.policy.minLengthMin) {
     await recordDemandMiss(db, ctx, 'book_now', start);
-    throw await fullRefusal(db, ctx, start, addMinutes(start, ctx.policy.defaultLengthMin), input.now, `No station in ${ctx.room.name} is free right now.`);
+    const why =
+      state.reason === 'closed'
+        ? `${ctx.room.name} is outside its opening hours right now.`
+        : state.reason === 'closure'
+          ? `${ctx.room.name} is out of service right now.`
+          : `No station in ${ctx.room.name} is free right now.`;
+    throw await fullRefusal(db, ctx, start, addMinutes(start, ctx.policy.defaultLengthMin), input.now, why);
   }
   return createBooking(db, { userId: input.userId, roomId: input.roomId, start, end, now: input.now });
 }

@@ -5,10 +5,10 @@ import { BookNowButton } from '@/app/_components/book-now';
 import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { loadRoomContext, LONGEST_HOLD_MIN, releaseNoShows, timelineFor } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
-import { freeNow } from '@/lib/availability';
+import { freeNow, nextFreeStart, type NowState } from '@/lib/availability';
 import { requireRole } from '@/lib/auth/guards';
 import { idParams } from '@/lib/schemas/booking';
-import { addMinutes, formatTime } from '@/lib/time';
+import { addMinutes, formatLocal, formatTime, localParts } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Room door' };
 
@@ -28,8 +28,9 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
   const tz = ctx.site.timeZone;
   // Whoever stands at the door sees the room as it is: a no-show past its grace no longer holds a station.
   await releaseNoShows(db, { now, roomIds: [ctx.room.id], lookBackMin: LONGEST_HOLD_MIN });
-  const [timeline, here] = await Promise.all([timelineFor(db, ctx, now, addMinutes(now, 24 * 60)), bookingsHereToday(db, user.id, ctx.room.id, tz, now)]);
+  const [timeline, here] = await Promise.all([timelineFor(db, ctx, now, addMinutes(now, 8 * 24 * 60)), bookingsHereToday(db, user.id, ctx.room.id, tz, now)]);
   const state = freeNow(timeline, now);
+  const nextFree = state.free ? null : nextFreeStart(timeline, now, ctx.policy.defaultLengthMin, ctx.policy.bufferMin, ctx.policy.slotStepMin);
   const outOfService = ctx.room.status === 'out_of_service';
 
   return (
@@ -52,7 +53,8 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
           </p>
         ) : (
           <p style={{ margin: 0 }}>
-            <span className="badge badge-warn">Reserved</span> Every station is taken right now.
+            <NotFreeLine state={state} timeZone={tz} now={now} />
+            {nextFree && ` Next free ${whenText(nextFree.start, now, tz)}.`}
           </p>
         )}
         {/* Stays mounted once she has booked, so its answer stays on screen. */}
@@ -61,4 +63,32 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
       <MyBookingsHere here={here} roomId={ctx.room.id} timeZone={tz} now={now} showCalendarLink />
     </div>
   );
+}
+
+/** Why no station is free: outside the room's hours, an out-of-service window, or every station taken. */
+function NotFreeLine({ state, timeZone, now }: { state: NowState; timeZone: string; now: Date }) {
+  if (state.reason === 'closed') {
+    return (
+      <>
+        <span className="badge badge-warn">Closed</span> The room is outside its opening hours.
+      </>
+    );
+  }
+  if (state.reason === 'closure' && state.closure) {
+    return (
+      <>
+        <span className="badge badge-warn">Closed</span> Out of service{state.closure.reason ? ` (${state.closure.reason})` : ''} until {whenText(state.closure.end, now, timeZone, '')}.
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="badge badge-warn">Reserved</span> Every station is taken right now.
+    </>
+  );
+}
+
+/** "at 07:00" later today, else the day and time ("Tue 1 Dec, 07:00"). */
+function whenText(at: Date, now: Date, timeZone: string, prefix = 'at '): string {
+  return localParts(at, timeZone).date === localParts(now, timeZone).date ? `${prefix}${formatTime(at, timeZone)}` : formatLocal(at, timeZone);
 }
