@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAs } from './fixtures';
+import { DESKTOP, PHONE, signInAs } from './fixtures';
 
 test('health says which database answers', async ({ request }) => {
   const res = await request.get('/api/health');
@@ -154,5 +154,33 @@ test('sign out, and sign out everywhere ends other devices too', async ({ browse
   } finally {
     await phone.close();
     await laptop.close();
+  }
+});
+
+test("an admin's long menu shows every item whole, at desktop and phone widths; a wide table says it scrolls", async ({ browser }) => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const ctx = await browser.newContext({ viewport });
+    try {
+      await signInAs(ctx, 'admin@example.com');
+      const page = await ctx.newPage();
+      await page.goto('/admin');
+      const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+      await expect(links).toHaveCount(13);
+      for (const link of await links.all()) {
+        // Whole and on screen, not clipped by a scrolling strip: both ends of the link are the link itself.
+        const seen = await link.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const y = r.top + r.height / 2;
+          return [r.left + 2, r.right - 2].every((x) => x >= 0 && x <= window.innerWidth && el.contains(document.elementFromPoint(x, y)));
+        });
+        expect(seen, await link.innerText()).toBe(true);
+      }
+      await page.goto('/admin/people');
+      const hint = page.getByText('Scroll sideways to see every column.');
+      if (viewport === PHONE) await expect(hint).toBeVisible();
+      else await expect(hint).toHaveCount(0);
+    } finally {
+      await ctx.close();
+    }
   }
 });

@@ -8,7 +8,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const active = activeHref(pathname, items);
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className={items.length > 7 ? 'nav nav-long' : 'nav'} aria-label="Main">
       <ul>
         {items.map((item) => (
           <li key={item.href}>
