@@ -80,6 +80,13 @@ export default async function AuditPage({ searchParams }: Props) {
             </tr>
           </thead>
           <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {filter.action || filter.from || filter.to ? 'No entries match these filters.' : 'Nothing has been recorded yet. Role changes, room and policy changes, request decisions and exports will appear here.'}
+                </td>
+              </tr>
+            )}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{r.at.toISOString().slice(0, 16).replace('T', ' ')}</td>

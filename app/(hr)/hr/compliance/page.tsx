@@ -6,7 +6,7 @@ import { listSites } from '@/db/queries/rooms';
 import { complianceReport } from '@/db/queries/reports';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
-import { formatShown } from '@/lib/reports';
+import { formatShown, K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
 import { DataTable, ReportFilterForm } from '../reports/_parts';
 import { checklistTable, needsTable, queryOf, readFilters } from '../reports/tables';
 
@@ -67,6 +67,9 @@ export default async function CompliancePage({ searchParams }: Props) {
 
       <section aria-labelledby="on-time" className="stack">
         <h2 id="on-time">Requests answered on time</h2>
+        {report.requests.decided === SUPPRESSED && (
+          <p className="muted small">Fewer than {K_MIN_PEOPLE} people had a request decided in this range, so these figures are hidden (“{SUPPRESSED}”) to keep them from pointing at anyone.</p>
+        )}
         <TableWrap label="Requests answered on time">
           <table>
             <tbody>

@@ -92,7 +92,10 @@ export default async function ReportsPage({ searchParams }: Props) {
           {figure('Requests decided', k['Requests decided']!)}
           {figure('Requests pending', k['Requests pending']!)}
           {figure('Requests overdue', k['Requests overdue']!)}
-          {figure('Median hours to decision', `${k['Median hours to decision']} (allowed ${k['Median hours allowed']})`)}
+          {figure(
+            'Median hours to decision',
+            k['Median hours to decision'] === SUPPRESSED ? `Hidden, fewer than ${K_MIN_PEOPLE} people (allowed ${k['Median hours allowed']})` : `${k['Median hours to decision']} (allowed ${k['Median hours allowed']})`,
+          )}
         </dl>
         <div className="no-print">
           <DataTable table={key} id="table-key" exportHref={exportHref('key')} />
@@ -147,7 +150,13 @@ export default async function ReportsPage({ searchParams }: Props) {
         <h2 id="requests">Request outcomes over time</h2>
         {report.key.requests.siteWide && <p className="muted small">Requests belong to a site, not a room: these cover the room&apos;s whole site.</p>}
         <div className="chart-pair">
-          <OutcomesChart data={outcomeData} label={`Bar chart of requests received, approved and denied per ${report.bucket}; the table beside it holds the same numbers.`} />
+          {!outcomeData.length || outcomeData.some((d) => d.received !== null || d.approved !== null || d.denied !== null) ? (
+            <OutcomesChart data={outcomeData} label={`Bar chart of requests received, approved and denied per ${report.bucket}; the table beside it holds the same numbers.`} />
+          ) : (
+            <p className="card muted">
+              No chart: every figure here covers fewer than {K_MIN_PEOPLE} people, so each is hidden (“{SUPPRESSED}”). A longer range or a whole site may show them.
+            </p>
+          )}
           <DataTable table={outcomes} id="table-requests" exportHref={exportHref('requests')} />
         </div>
       </section>
