@@ -63,8 +63,8 @@ export function DetailFields({ details, typeLocked, idPrefix = '' }: { details?:
           </p>
           {Array.from({ length: WINDOW_ROWS }, (_, i) => (
             <div key={i} className={styles.row} role="group" aria-label={`Preferred window ${i + 1}`}>
-              <TextField name={`window${i + 1}Start`} label={`Window ${i + 1} from`} defaultValue={bp?.windows[i]?.start ?? ''} />
-              <TextField name={`window${i + 1}End`} label={`Window ${i + 1} until`} defaultValue={bp?.windows[i]?.end ?? ''} />
+              <TextField name={`window${i + 1}Start`} label={`Window ${i + 1} from`} type="time" defaultValue={bp?.windows[i]?.start ?? ''} />
+              <TextField name={`window${i + 1}End`} label={`Window ${i + 1} until`} type="time" defaultValue={bp?.windows[i]?.end ?? ''} />
             </div>
           ))}
         </fieldset>
@@ -74,8 +74,8 @@ export function DetailFields({ details, typeLocked, idPrefix = '' }: { details?:
         <fieldset className={styles.fieldset}>
           <legend>Shifted hours</legend>
           <div className={styles.row}>
-            <TextField name="shiftStart" label="Start work at" hint="24-hour time, such as 07:30." defaultValue={sh?.start ?? ''} />
-            <TextField name="shiftEnd" label="Finish work at" hint="24-hour time, such as 15:30." defaultValue={sh?.end ?? ''} />
+            <TextField name="shiftStart" label="Start work at" type="time" hint="24-hour time, such as 07:30." defaultValue={sh?.start ?? ''} />
+            <TextField name="shiftEnd" label="Finish work at" type="time" hint="24-hour time, such as 15:30." defaultValue={sh?.end ?? ''} />
           </div>
         </fieldset>
       )}

@@ -116,7 +116,7 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
         <form className="card stack" onSubmit={submit} aria-labelledby={`${formId}-h`}>
           <h2 id={`${formId}-h`}>Book {room.name}</h2>
           <p className="muted small" style={{ margin: 0 }}>
-            Pick a slot on the calendar, or type the time. Times are in {timeZone}.
+            Pick a slot on the calendar (on a touch screen, press and hold it), or type the time. Times are in {timeZone}.
           </p>
           <div className="field">
             <label htmlFor={`${formId}-date`}>Date</label>
