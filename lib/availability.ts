@@ -5,14 +5,15 @@ import { addDays, addMinutes, localParts, overlaps } from './time';
 /** A live booking as availability sees it: which station, and how long it holds it (buffer included). */
 export type Busy = { stationId: string; start: Date; blockEnd: Date };
 export type StationRef = { id: string; position: number };
+/** An out-of-service window, with the reason an admin gave (shown to anyone: it names no person). */
+export type Closure = Window & { reason?: string | null };
 
 export type RoomTimeline = {
   timeZone: string;
   hours: OpeningHours;
   stations: StationRef[];
   busy: Busy[];
-  /** Out-of-service windows, with the reason an admin gave (shown to anyone: it names no person). */
-  closures: (Window & { reason?: string | null })[];
+  closures: Closure[];
   outOfService?: boolean;
 };
 
@@ -115,7 +116,7 @@ export type NowState = {
   stations: number;
   reason: NowReason;
   /** The out-of-service window under way, when `reason` is 'closure'. */
-  closure?: Window & { reason?: string | null };
+  closure?: Closure;
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, localDayRange, localParts, weekdayOf, zonedInstant } from './time';
+import { addDays, formatWhen, localDayRange, localParts, weekdayOf, zonedInstant } from './time';
 
 const NY = 'America/New_York';
 const LDN = 'Europe/London';
@@ -46,5 +46,15 @@ describe('zoned time, whatever the server zone (' + (process.env.TZ ?? 'system')
 describe('midnight as a closing time', () => {
   it('reads 24:00 as the start of the next day', () => {
     expect(zonedInstant('2026-03-08', '24:00', NY).toISOString()).toBe(zonedInstant('2026-03-09', '00:00', NY).toISOString());
+  });
+});
+
+describe('formatWhen', () => {
+  it("gives the time alone later the same local day, and the day and time otherwise, by the site's calendar", () => {
+    const now = zonedInstant('2026-03-09', '22:00', NY); // already the 10th in London
+    expect(formatWhen(zonedInstant('2026-03-09', '23:30', NY), now, NY, 'at ')).toBe('at 23:30');
+    expect(formatWhen(zonedInstant('2026-03-09', '23:30', NY), now, NY)).toBe('23:30');
+    expect(formatWhen(zonedInstant('2026-03-10', '07:00', NY), now, NY, 'at ')).toBe('Tue 10 Mar, 07:00');
+    expect(formatWhen(zonedInstant('2026-03-10', '07:00', LDN), now, LDN, 'at ')).toBe('at 07:00');
   });
 });

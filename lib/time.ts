@@ -72,3 +72,8 @@ export function formatLocal(instant: Date, timeZone: string, options: Intl.DateT
 export function formatTime(instant: Date, timeZone: string): string {
   return localParts(instant, timeZone).time;
 }
+
+/** The time alone when `instant` falls on the same local day as `now` (after `prefix`, e.g. "at "), else the day and time. */
+export function formatWhen(instant: Date, now: Date, timeZone: string, prefix = ''): string {
+  return localParts(instant, timeZone).date === localParts(now, timeZone).date ? `${prefix}${formatTime(instant, timeZone)}` : formatLocal(instant, timeZone);
+}

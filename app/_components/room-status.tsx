@@ -1,5 +1,5 @@
 import type { RoomNow } from '@/db/queries/availability';
-import { formatLocal, formatTime, localParts } from '@/lib/time';
+import { formatLocal, formatTime, formatWhen } from '@/lib/time';
 
 /** "Free now until 10:45 · 2 of 3 stations" (or "Free at 14:00 until …"), else the next free slot, in the site's zone. */
 export function RoomStatus({ room, timeZone, now, at }: { room: RoomNow; timeZone: string; now: Date; at?: Date }) {
@@ -14,8 +14,7 @@ export function RoomStatus({ room, timeZone, now, at }: { room: RoomNow; timeZon
     );
   }
   if (!room.nextFree) return <p className="busy-line">Nothing free in the next week.</p>;
-  const sameDay = localParts(room.nextFree.start, timeZone).date === localParts(now, timeZone).date;
-  return <p className="busy-line">Next free {sameDay ? `at ${formatTime(room.nextFree.start, timeZone)}` : formatLocal(room.nextFree.start, timeZone)}</p>;
+  return <p className="busy-line">Next free {formatWhen(room.nextFree.start, now, timeZone, 'at ')}</p>;
 }
 
 function untilText(until: Date, timeZone: string): string {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/** An instant written as ISO 8601 with a UTC offset or Z, e.g. 2026-03-09T09:30:00-04:00. */
 /** The years Nook takes an instant from: a booking or a range far outside them is a typo or a probe, never a break. */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2199;
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2199;
 
+/** An instant written as ISO 8601 with a UTC offset or Z, e.g. 2026-03-09T09:30:00-04:00, in the years above. */
 export const isoInstant = z.iso
   .datetime({ offset: true, error: 'Give a date and time in ISO 8601 with its offset, for example 2026-03-09T09:30:00-04:00.' })
   .transform((v) => new Date(v))

@@ -8,7 +8,7 @@ import { getDb } from '@/db/runtime';
 import { freeNow, nextFreeStart, type NowState } from '@/lib/availability';
 import { requireRole } from '@/lib/auth/guards';
 import { idParams } from '@/lib/schemas/booking';
-import { addMinutes, formatLocal, formatTime, localParts } from '@/lib/time';
+import { addMinutes, formatTime, formatWhen } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Room door' };
 
@@ -54,7 +54,7 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
         ) : (
           <p style={{ margin: 0 }}>
             <NotFreeLine state={state} timeZone={tz} now={now} />
-            {nextFree && ` Next free ${whenText(nextFree.start, now, tz)}.`}
+            {nextFree && ` Next free ${formatWhen(nextFree.start, now, tz, 'at ')}.`}
           </p>
         )}
         {/* Stays mounted once she has booked, so its answer stays on screen. */}
@@ -77,7 +77,7 @@ function NotFreeLine({ state, timeZone, now }: { state: NowState; timeZone: stri
   if (state.reason === 'closure' && state.closure) {
     return (
       <>
-        <span className="badge badge-warn">Closed</span> Out of service{state.closure.reason ? ` (${state.closure.reason})` : ''} until {whenText(state.closure.end, now, timeZone, '')}.
+        <span className="badge badge-warn">Closed</span> Out of service{state.closure.reason ? ` (${state.closure.reason})` : ''} until {formatWhen(state.closure.end, now, timeZone)}.
       </>
     );
   }
@@ -88,7 +88,3 @@ function NotFreeLine({ state, timeZone, now }: { state: NowState; timeZone: stri
   );
 }
 
-/** "at 07:00" later today, else the day and time ("Tue 1 Dec, 07:00"). */
-function whenText(at: Date, now: Date, timeZone: string, prefix = 'at '): string {
-  return localParts(at, timeZone).date === localParts(now, timeZone).date ? `${prefix}${formatTime(at, timeZone)}` : formatLocal(at, timeZone);
-}

@@ -94,7 +94,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           {figure('Requests overdue', k['Requests overdue']!)}
           {figure(
             'Median hours to decision',
-            k['Median hours to decision'] === SUPPRESSED ? `Hidden, fewer than ${K_MIN_PEOPLE} people (allowed ${k['Median hours allowed']})` : `${k['Median hours to decision']} (allowed ${k['Median hours allowed']})`,
+            `${k['Median hours to decision'] === SUPPRESSED ? `Hidden, fewer than ${K_MIN_PEOPLE} people` : k['Median hours to decision']} (allowed ${k['Median hours allowed']})`,
           )}
         </dl>
         <div className="no-print">
