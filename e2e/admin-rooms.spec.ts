@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiBook, expectAccessible, nextWeekday, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, expectAccessible, nextWeekday, NY, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
 
 const DAY = nextWeekday(3);
 
@@ -55,5 +55,51 @@ test('an admin takes a room out of service: the booking on it moves, and its own
   } finally {
     await bethCtx.close();
     await adminCtx.close();
+  }
+});
+
+test('during an out-of-service window the door page says the room is closed, why, and until when', async ({ browser }) => {
+  const adminCtx = await browser.newContext();
+  const bethCtx = await browser.newContext({ viewport: PHONE });
+  try {
+    await signInAs(adminCtx, 'admin@example.com');
+    await signInAs(bethCtx, 'beth@example.com');
+    const quiet = await roomIdByName(adminCtx, 'Quiet Room 12B'); // open around the clock
+    const local = (d: Date) => {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((x) => [x.type, x.value]));
+      return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+    };
+    const from = local(new Date(Date.now() - 60_000));
+    const to = local(new Date(Date.now() + 90 * 60_000));
+
+    const admin = await adminCtx.newPage();
+    await admin.goto(`/admin/rooms/${quiet}`);
+    await admin.getByLabel('From date').fill(from.date);
+    await admin.getByLabel('From time').fill(from.time);
+    await admin.getByLabel('To date').fill(to.date);
+    await admin.getByLabel('To time').fill(to.time);
+    await admin.getByLabel('Reason', { exact: true }).fill('Deep clean');
+    await admin.getByRole('button', { name: 'Add window' }).click();
+    const confirm = admin.getByRole('button', { name: 'Confirm' });
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    const row = admin.getByRole('row').filter({ hasText: 'Deep clean' });
+    await expect(row).toBeVisible();
+
+    const beth = await bethCtx.newPage();
+    await beth.goto(`/r/${quiet}`);
+    const now = beth.getByRole('region', { name: 'Right now' });
+    await expect(now).toContainText(new RegExp(`Closed\\s*Out of service \\(Deep clean\\) until ([A-Z][a-z]{2} \\d+ [A-Z][a-z]{2}, )?${to.time}\\.`));
+    await expect(now).not.toContainText('Every station is taken');
+    await expect(beth.getByRole('button', { name: /Book now/ })).toHaveCount(0);
+    await expectAccessible(beth);
+
+    // Put the room back for the journeys that follow.
+    await row.getByRole('button', { name: /Remove/ }).click();
+    await expect(admin.getByRole('row').filter({ hasText: 'Deep clean' })).toHaveCount(0);
+    await beth.reload();
+    await expect(now).toContainText(/Free/);
+  } finally {
+    await adminCtx.close();
+    await bethCtx.close();
   }
 });

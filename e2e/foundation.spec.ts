@@ -184,3 +184,15 @@ test("an admin's long menu shows every item whole, at desktop and phone widths; 
     }
   }
 });
+
+test('an audit search that matches nothing says so', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  try {
+    await signInAs(ctx, 'admin@example.com');
+    const page = await ctx.newPage();
+    await page.goto('/admin/audit?from=2001-01-01&to=2001-01-02');
+    await expect(page.getByRole('region', { name: 'Audit log entries' })).toContainText('No entries match these filters.');
+  } finally {
+    await ctx.close();
+  }
+});

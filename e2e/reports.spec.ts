@@ -27,6 +27,8 @@ test('HR reads the usage report, filters it, exports a table, prints the summary
     // The demo's few requests all cover fewer than 5 people: no empty chart, but a line saying why.
     await expect(page.getByText(/^No chart: every figure here covers fewer than 5 people/)).toBeVisible();
     await expect(page.getByRole('img', { name: /Bar chart of requests/ })).toHaveCount(0);
+    // A hidden median says it is hidden, not "<5" hours.
+    await expect(page.getByText(/Hidden, fewer than 5 people \(allowed [\d.]+\)/).first()).toBeVisible();
     await expect(page.getByRole('img', { name: /Heatmap of occupancy/ })).toBeVisible();
     await checkBothWidths(page);
 
@@ -75,6 +77,7 @@ test('HR reads the usage report, filters it, exports a table, prints the summary
     await expect(page.getByRole('heading', { level: 1, name: 'Compliance' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Room checklists' })).toContainText('Wellness Room 3');
     await expect(page.getByRole('heading', { name: 'Simultaneous need' })).toBeVisible();
+    await expect(page.getByText(/Fewer than 5 people had a request decided in this range, so these figures are hidden/)).toBeVisible();
     await checkBothWidths(page);
     await page.screenshot({ path: 'test-results/screens/compliance-1280.png', fullPage: true });
     await page.setViewportSize(PHONE);
