@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { apiBook, expectAccessible, nextWeekday, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
 
 const DAY = nextWeekday(2);
+const LATER = nextWeekday(5);
 
 /** The 15-minute slot starting at `time` in the day view of a room open from 07:00. */
 function slot(page: Page, time: string) {
@@ -13,6 +14,11 @@ function slot(page: Page, time: string) {
 async function clickSlot(page: Page, time: string) {
   const box = (await slot(page, time).boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** A date as Nook writes it in a booking's confirmation: "Wed 2 Dec". */
+function dayLabel(date: string) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 async function openRoomOn(page: Page, roomId: string, date: string) {
@@ -180,9 +186,34 @@ test("times are the site's, whatever the browser's zone: a New York browser book
   await page.getByLabel('Date').fill(DAY);
   await page.getByLabel('Start').fill('09:30');
   await page.getByRole('button', { name: 'Book 09:30–10:00' }).click();
-  await expect(page.getByRole('status')).toContainText(/Booked Nursing Room 2, .* 09:30–10:00\./);
+  await expect(page.getByRole('status')).toContainText(`Booked Nursing Room 2, ${dayLabel(DAY)}, 09:30–10:00.`);
   await expect(page.locator('.nook-event-mine')).toContainText('09:30–10:00');
   const mine = (await (await context.request.get(`/api/v1/bookings?from=${encodeURIComponent(nyInstant(DAY, '00:00'))}&to=${encodeURIComponent(nyInstant(DAY, '23:00'))}`)).json()) as { start: string }[];
   const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(mine[0]!.start));
   expect(londonTime).toBe('09:30');
+});
+
+test('what she types before the page is live is not lost: the booking form waits for it', async ({ page, context }) => {
+  await signInAs(context, 'chen@example.com');
+  const nursing = await roomIdByName(context, 'Nursing Room 2');
+  // Hold the page's scripts, as a slow phone connection would, so the form is the server's HTML alone.
+  let release!: () => void;
+  const scripts = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await scripts;
+    await route.continue();
+  });
+  await page.goto(`/rooms/${nursing}`, { waitUntil: 'commit' });
+  await expect(page.getByText('times in Europe/London')).toBeVisible();
+  await expect(page.getByLabel('Date')).toBeDisabled();
+  await expect(page.getByLabel('Start')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
+  release();
+  // Playwright's fill waits for the field to be enabled, as a person waits for it.
+  await page.getByLabel('Date').fill(LATER);
+  await page.getByLabel('Start').fill('11:00');
+  await expect(page.getByLabel('Date')).toHaveValue(LATER);
+  await page.getByRole('button', { name: 'Book 11:00–11:30' }).click();
+  await expect(page.getByRole('status')).toContainText(`Booked Nursing Room 2, ${dayLabel(LATER)}, 11:00–11:30.`);
+  await expect(page.locator('.nook-event-mine')).toContainText('11:00–11:30');
 });

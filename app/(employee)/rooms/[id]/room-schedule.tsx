@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useId, useRef, useState } from 'react';
+import { useHydrated } from '@/app/_components/use-hydrated';
 import { queryKeys } from '@/lib/query-keys';
 import { addDays, addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween, weekdayOf, zonedInstant } from '@/lib/time';
 import { ApiError, fetchAvailability, reservedTitle, sendBooking, type Suggestion } from './schedule-data';
@@ -37,6 +38,7 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
   const [form, setForm] = useState({ date: today, start: '', length: String(policy.defaultLengthMin) });
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; suggestions?: Suggestion[] } | null>(null);
   const bookButton = useRef<HTMLButtonElement>(null);
+  const hydrated = useHydrated();
 
   const [from, to] = visibleRange(date, view, timeZone);
   const fromIso = from.toISOString();
@@ -120,15 +122,19 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
           </p>
           <div className="field">
             <label htmlFor={`${formId}-date`}>Date</label>
-            <input id={`${formId}-date`} type="date" value={form.date} required onChange={(e) => {
-                setForm({ ...form, date: e.target.value });
-                if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) setDate(e.target.value);
+            <input id={`${formId}-date`} type="date" value={form.date} required disabled={!hydrated} onChange={(e) => {
+                const value = e.target.value;
+                setForm((f) => ({ ...f, date: value }));
+                if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setDate(value);
               }}
             />
           </div>
           <div className="field">
             <label htmlFor={`${formId}-start`}>Start</label>
-            <input id={`${formId}-start`} type="time" step={policy.slotStepMin * 60} value={form.start} required onChange={(e) => setForm({ ...form, start: e.target.value })} />
+            <input id={`${formId}-start`} type="time" step={policy.slotStepMin * 60} value={form.start} required disabled={!hydrated} onChange={(e) => {
+                const value = e.target.value;
+                setForm((f) => ({ ...f, start: value }));
+              }} />
           </div>
           <div className="field">
             <label htmlFor={`${formId}-length`}>Length in minutes</label>
@@ -140,13 +146,17 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
               aria-describedby={`${formId}-length-hint`}
               value={form.length}
               required
-              onChange={(e) => setForm({ ...form, length: e.target.value })}
+              disabled={!hydrated}
+              onChange={(e) => {
+                const value = e.target.value;
+                setForm((f) => ({ ...f, length: value }));
+              }}
             />
             <span id={`${formId}-length-hint`} className="muted small">
               {policy.minLengthMin}–{policy.maxLengthMin} minutes here.
             </span>
           </div>
-          <button ref={bookButton} type="submit" className="btn" disabled={book.isPending}>
+          <button ref={bookButton} type="submit" className="btn" disabled={!hydrated || book.isPending}>
             {form.start ? `Book ${form.start}–${formatTime(addMinutes(zonedInstant(form.date, form.start, timeZone), Number(form.length) || 0), timeZone)}` : 'Book'}
           </button>
           <div role="status" aria-live="polite">
