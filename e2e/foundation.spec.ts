@@ -33,7 +33,15 @@ test('an employee signs in, sees her home page and gets 403 on HR and admin page
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
     await expect(page.getByText('Beth Lindqvist')).toHaveCount(0);
+    // Still inside Nook: her own menu and her name, with no way into HR or admin pages.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'My bookings' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'HR' })).toHaveCount(0);
+    await expect(page.getByRole('banner').getByText('Amara Okafor')).toBeVisible();
   }
+  expect((await page.goto('/no-such-page'))?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My bookings' })).toBeVisible();
 });
 
 test('someone signed out is sent to sign-in and then back where they were going', async ({ page }) => {
