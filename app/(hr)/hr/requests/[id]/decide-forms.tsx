@@ -23,7 +23,7 @@ export function ApproveForm({ requestId, version, details }: Props) {
   return (
     <AdminForm action={approveRequestAction} submitLabel={withChanges ? 'Approve with these changes' : 'Approve'}>
       <Ids requestId={requestId} version={version} />
-      <TextField name="message" label="Message to the employee (optional)" multiline hint="Part of the written answer she can print." />
+      <TextField name="message" label="Message to the employee (optional)" multiline hint="Part of the written answer the employee can print." />
       <label className={styles.option}>
         <input type="checkbox" name="withChanges" checked={withChanges} onChange={(e) => setWithChanges(e.currentTarget.checked)} />
         Approve with changes
@@ -37,7 +37,7 @@ export function RequestChangesForm({ requestId, version }: Omit<Props, 'details'
   return (
     <AdminForm action={requestChangesAction} submitLabel="Ask for changes" submitClassName="btn btn-secondary">
       <Ids requestId={requestId} version={version} />
-      <TextField name="message" label="What should change?" multiline required hint="The employee sees this and can update her request." />
+      <TextField name="message" label="What should change?" multiline required hint="The employee sees this and can update the request." />
     </AdminForm>
   );
 }

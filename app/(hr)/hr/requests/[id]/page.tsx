@@ -48,7 +48,7 @@ export default async function HrRequestPage({ params }: Props) {
         <DetailsList details={r.details} fromDate={r.fromDate} untilDate={r.untilDate} />
         {r.note && (
           <div>
-            <h3 style={{ fontSize: '1rem', margin: '0.5rem 0 0.25rem' }}>Her note</h3>
+            <h3 style={{ fontSize: '1rem', margin: '0.5rem 0 0.25rem' }}>The employee&apos;s note</h3>
             <p className="timeline-message">{r.note}</p>
           </div>
         )}
