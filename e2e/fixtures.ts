@@ -65,3 +65,10 @@ export async function roomIdByName(context: BrowserContext, name: string): Promi
 export async function apiBook(context: BrowserContext, roomId: string, start: string, end: string) {
   return context.request.post('/api/v1/bookings', { data: { roomId, start, end } });
 }
+
+/** A calendar date as Nook writes it on its pages: "Thu 26 Nov 2026". */
+export function dateLabel(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...o }).format(d);
+  return `${part({ weekday: 'short' })} ${part({ day: 'numeric' })} ${part({ month: 'short' })} ${part({ year: 'numeric' })}`;
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, PHONE, signInAs } from './fixtures';
+import { dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, PHONE, signInAs } from './fixtures';
 
 const FROM = nextWeekday(7);
 
@@ -204,6 +204,7 @@ test('HR denies a request with a written reason, and amara can print the written
     await expect(amara.getByRole('heading', { level: 1, name: 'Written answer to a schedule request' })).toBeVisible();
     await expect(amara.getByText('The Friday client desk needs everyone on site; we can revisit in March.')).toBeVisible();
     await expect(amara.getByText('Remote on Friday')).toBeVisible();
+    await expect(amara.getByText(`From ${dateLabel(FROM)}`, { exact: true })).toBeVisible();
     await expect(amara.getByRole('button', { name: 'Print' })).toBeVisible();
     await checkBothWidths(amara);
     // Printed, it is the answer alone: no navigation, no buttons.
@@ -235,7 +236,7 @@ test('an admin sets the reply deadline and the holidays of a site', async ({ bro
     await admin.goto('/admin');
     await admin.getByRole('link', { name: 'Hudson Yards' }).first().click();
     const section = admin.getByRole('region', { name: 'Schedule requests' });
-    await expect(section.getByText('2026-11-26 · Thanksgiving')).toBeVisible();
+    await expect(section.getByText('Thu 26 Nov 2026 · Thanksgiving')).toBeVisible();
     await section.getByLabel('Reply deadline (business days)').fill('40');
     await section.getByRole('button', { name: 'Save deadline' }).click();
     await expect(section.getByText('The reply deadline must be from 1 to 30 business days.').first()).toBeVisible();
@@ -245,10 +246,10 @@ test('an admin sets the reply deadline and the holidays of a site', async ({ bro
     await section.getByLabel('Holiday date').fill('2027-07-05');
     await section.getByLabel('Holiday name').fill('Independence Day (observed)');
     await section.getByRole('button', { name: 'Add holiday' }).click();
-    await expect(section.getByText('2027-07-05 · Independence Day (observed)')).toBeVisible();
+    await expect(section.getByText('Mon 5 Jul 2027 · Independence Day (observed)')).toBeVisible();
     await checkBothWidths(admin);
     await section.getByRole('button', { name: 'Remove Independence Day (observed)' }).click();
-    await expect(section.getByText('2027-07-05 · Independence Day (observed)')).toHaveCount(0);
+    await expect(section.getByText('Mon 5 Jul 2027 · Independence Day (observed)')).toHaveCount(0);
   } finally {
     await adminCtx.close();
   }

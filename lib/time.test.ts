@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatWhen, localDayRange, localParts, weekdayOf, zonedInstant } from './time';
+import { addDays, formatDate, formatDateSpan, formatWhen, localDayRange, localParts, weekdayOf, zonedInstant, zoneLabel } from './time';
 
 const NY = 'America/New_York';
 const LDN = 'Europe/London';
@@ -56,5 +56,28 @@ describe('formatWhen', () => {
     expect(formatWhen(zonedInstant('2026-03-09', '23:30', NY), now, NY)).toBe('23:30');
     expect(formatWhen(zonedInstant('2026-03-10', '07:00', NY), now, NY, 'at ')).toBe('Tue 10 Mar, 07:00');
     expect(formatWhen(zonedInstant('2026-03-10', '07:00', LDN), now, LDN, 'at ')).toBe('at 07:00');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a calendar date with its weekday, whatever the zone the code runs in', () => {
+    expect(formatDate('2026-11-26')).toBe('Thu 26 Nov 2026');
+    expect(formatDate('2027-01-01')).toBe('Fri 1 Jan 2027');
+  });
+  it('writes one date for a one-day span, and both ends otherwise', () => {
+    expect(formatDateSpan('2026-12-07', '2026-12-07')).toBe('Mon 7 Dec 2026');
+    expect(formatDateSpan('2026-12-07', '2026-12-11')).toBe('Mon 7 Dec 2026 to Fri 11 Dec 2026');
+  });
+});
+
+describe('zoneLabel', () => {
+  it('names the place of a zone, as people say it', () => {
+    expect(zoneLabel('America/New_York')).toBe('New York time');
+    expect(zoneLabel('Europe/London')).toBe('London time');
+    expect(zoneLabel('America/Argentina/Buenos_Aires')).toBe('Buenos Aires time');
+  });
+  it('keeps an id that names no place', () => {
+    expect(zoneLabel('UTC')).toBe('UTC');
+    expect(zoneLabel('Etc/GMT+5')).toBe('Etc/GMT+5');
   });
 });

@@ -69,6 +69,25 @@ export function formatLocal(instant: Date, timeZone: string, options: Intl.DateT
   }).format(instant);
 }
 
+/**
+ * A zone as people say it: "America/New_York" is "New York time". Ids that name no place
+ * ("UTC", "Etc/GMT+5") stay as they are.
+ */
+export function zoneLabel(timeZone: string): string {
+  const place = /^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/(?:[A-Za-z_-]+\/)?([A-Za-z_-]+)$/.exec(timeZone)?.[1];
+  return place ? `${place.replace(/_/g, ' ')} time` : timeZone;
+}
+
+/** A calendar date (yyyy-MM-dd, no zone: it is a day on the site's clock) as "Thu 26 Nov 2026". */
+export function formatDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`)).replace(',', '');
+}
+
+/** A span of calendar dates: "Mon 7 Dec 2026 to Fri 11 Dec 2026", or one date when they are the same. */
+export function formatDateSpan(from: string, to: string): string {
+  return from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`;
+}
+
 export function formatTime(instant: Date, timeZone: string): string {
   return localParts(instant, timeZone).time;
 }

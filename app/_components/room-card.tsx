@@ -2,14 +2,14 @@ import Link from 'next/link';
 import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import type { RoomSummary } from '@/db/queries/rooms';
 
-/** A room at a glance: name (linking to its calendar), floor, stations, amenities, and what is free. */
-export function RoomCard({ room, children }: { room: RoomSummary; children?: React.ReactNode }) {
+/** A room at a glance: name (linking to its calendar, on `date` when given), floor, stations, amenities, and what is free. */
+export function RoomCard({ room, date, children }: { room: RoomSummary; date?: string; children?: React.ReactNode }) {
   const outOfService = room.status === 'out_of_service';
   return (
     <article className="card" aria-labelledby={`room-${room.id}`}>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: '0.5rem', alignItems: 'baseline' }}>
         <h3 id={`room-${room.id}`}>
-          <Link href={`/rooms/${room.id}`}>{room.name}</Link>
+          <Link href={date ? `/rooms/${room.id}?date=${date}` : `/rooms/${room.id}`}>{room.name}</Link>
         </h3>
         {outOfService && <span className="badge badge-danger">Out of service</span>}
       </div>

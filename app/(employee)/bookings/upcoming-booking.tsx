@@ -5,6 +5,7 @@ import { useActionState, useId, useState } from 'react';
 import { initialActionState } from '@/lib/auth/action-state';
 import { CheckInControls } from '@/app/_components/check-in';
 import type { CheckInView } from '@/lib/check-in';
+import { zoneLabel } from '@/lib/time';
 import { cancelBookingAction, moveBookingAction } from './actions';
 
 type Props = {
@@ -42,7 +43,7 @@ export function UpcomingBooking({ booking, checkIn }: Props) {
               Cancel booking
             </button>
           </form>
-          <Link href={`/rooms/${booking.roomId}`} className="small">
+          <Link href={`/rooms/${booking.roomId}?date=${booking.date}`} className="small">
             Room calendar
           </Link>
           <a href={`/api/v1/bookings/${booking.id}/ics`} download className="small">
@@ -61,7 +62,7 @@ export function UpcomingBooking({ booking, checkIn }: Props) {
           {err('date') && <span id={`${id}-date-err`} className="field-error">{err('date')}</span>}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-start`}>Start ({booking.timeZone})</label>
+          <label htmlFor={`${id}-start`}>Start ({zoneLabel(booking.timeZone)})</label>
           <input id={`${id}-start`} name="start" type="time" step={300} defaultValue={booking.start} aria-describedby={err('start') ? `${id}-start-err` : undefined} required />
           {err('start') && <span id={`${id}-start-err`} className="field-error">{err('start')}</span>}
         </div>

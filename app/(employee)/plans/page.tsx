@@ -5,6 +5,7 @@ import { listPlans } from '@/db/queries/plans';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { describeWeekdays } from '@/lib/plans';
+import { formatDateSpan } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Pump plans' };
 
@@ -36,7 +37,7 @@ export default async function PlansPage() {
                 <span className={p.status === 'active' ? 'badge badge-ok' : 'badge'}>{p.status === 'active' ? 'Active' : 'Ended'}</span>
               </h2>
               <p className="muted small" style={{ margin: 0 }}>
-                {p.lengthMin} minutes in {p.preferredRoomName}, {p.siteName} · {p.startDate} to {p.endDate} · {p.upcoming} upcoming{' '}
+                {p.lengthMin} minutes in {p.preferredRoomName}, {p.siteName} · {formatDateSpan(p.startDate, p.endDate)} · {p.upcoming} upcoming{' '}
                 {p.upcoming === 1 ? 'booking' : 'bookings'}
               </p>
             </li>

@@ -5,6 +5,7 @@ import { listMyRequests } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { describeDetails, REQUEST_TYPE_LABELS } from '@/lib/requests';
+import { formatDate } from '@/lib/time';
 import { Deadline, StatusBadge } from './_components/request-parts';
 
 export const metadata: Metadata = { title: 'My requests' };
@@ -38,8 +39,8 @@ export default async function MyRequestsPage() {
               </h2>
               <p style={{ margin: 0 }}>{describeDetails(r.details)}</p>
               <p className="small muted" style={{ margin: 0 }}>
-                From {r.fromDate}
-                {r.untilDate ? ` until ${r.untilDate}` : ''} · <Deadline at={r.deadlineAt} timeZone={timeZone} status={r.status} now={now} />
+                From {formatDate(r.fromDate)}
+                {r.untilDate ? ` until ${formatDate(r.untilDate)}` : ''} · <Deadline at={r.deadlineAt} timeZone={timeZone} status={r.status} now={now} />
               </p>
             </li>
           ))}

@@ -9,7 +9,7 @@ import { getDb } from '@/db/runtime';
 import { AMENITIES, AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import { requireRole } from '@/lib/auth/guards';
 import { localDate, localTime } from '@/lib/schemas/booking';
-import { localParts, zonedInstant } from '@/lib/time';
+import { localParts, zonedInstant, zoneLabel } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Rooms' };
 
@@ -40,7 +40,7 @@ export default async function RoomsPage({ searchParams }: Props) {
     <div className="stack">
       <header className="page-header">
         <h1>Rooms</h1>
-        <p>Find a room by site, amenities and time. Times are in the site&apos;s time zone{site ? ` (${site.timeZone})` : ''}.</p>
+        <p>Find a room by site, amenities and time. Times are the site&apos;s own{site ? `: ${zoneLabel(site.timeZone)}` : ''}.</p>
       </header>
       <form className="card filters" method="get" aria-label="Filter rooms">
         <div className="field">
@@ -85,7 +85,7 @@ export default async function RoomsPage({ searchParams }: Props) {
         ) : (
           <div className="grid">
             {rooms.map((room) => (
-              <RoomCard key={room.id} room={room}>
+              <RoomCard key={room.id} room={room} date={filters.date}>
                 {site && <RoomStatus room={room} timeZone={site.timeZone} now={now} at={from} />}
               </RoomCard>
             ))}

@@ -9,7 +9,7 @@ import { requireRole } from '@/lib/auth/guards';
 import { Refusal } from '@/lib/errors';
 import { describeWeekdays, PLAN_MAX_YEARS_DAYS } from '@/lib/plans';
 import { idParams } from '@/lib/schemas/booking';
-import { addDays, formatLocal, formatTime } from '@/lib/time';
+import { addDays, formatDate, formatDateSpan, formatLocal, formatTime } from '@/lib/time';
 import { cancelOccurrenceAction, changePlanAction, endPlanAction, removeSkipAction } from '../actions';
 import { PlanForm } from '../plan-form';
 import { ExtendForm, SkipForm } from './manage';
@@ -57,7 +57,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <span className={active ? 'badge badge-ok' : 'badge'}>{active ? 'Active' : 'Ended'}</span>
         </h1>
         <p>
-          {plan.lengthMin} minutes each, {plan.startDate} to {plan.endDate} at {site.name}. Rooms in order: {roomsInOrder.join(' → ')}.
+          {plan.lengthMin} minutes each, {formatDateSpan(plan.startDate, plan.endDate)} at {site.name}. Rooms in order: {roomsInOrder.join(' → ')}.
         </p>
       </header>
 
@@ -127,7 +127,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               {skips.map((s) => (
                 <li key={s.id} className="inline-form">
                   <span>
-                    Skipping {s.fromDate === s.toDate ? s.fromDate : `${s.fromDate} to ${s.toDate}`}
+                    Skipping {formatDateSpan(s.fromDate, s.toDate)}
                   </span>
                   {s.toDate >= today && (
                     <ActionButton action={removeSkipAction} label="Book these days again" className="btn btn-secondary btn-small" fields={{ planId: plan.id, skipId: s.id }} />
@@ -142,7 +142,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       {active && (
         <section aria-labelledby="extend-heading" className="card stack" id="extend">
           <h2 id="extend-heading">Extend</h2>
-          <p className="muted small">The plan ends on {plan.endDate}. A plan can run up to 3 years from today.</p>
+          <p className="muted small">The plan ends on {formatDate(plan.endDate)}. A plan can run up to 3 years from today.</p>
           <ExtendForm planId={plan.id} endDate={addDays(plan.endDate, 1)} max={addDays(today, PLAN_MAX_YEARS_DAYS)} />
         </section>
       )}

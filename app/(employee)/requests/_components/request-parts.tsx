@@ -1,7 +1,7 @@
 import type { RequestView } from '@/db/queries/requests';
 import { isOverdue } from '@/lib/business-days';
 import { describeDetails, REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, type RequestDetails, type RequestStatus } from '@/lib/requests';
-import { formatLocal } from '@/lib/time';
+import { formatDate, formatLocal } from '@/lib/time';
 
 const TONE: Record<RequestStatus, string> = {
   draft: 'badge',
@@ -39,9 +39,9 @@ export function DetailsList({ details, fromDate, untilDate }: { details: Request
       <dt>What</dt>
       <dd>{describeDetails(details)}</dd>
       <dt>From</dt>
-      <dd>{fromDate}</dd>
+      <dd>{formatDate(fromDate)}</dd>
       <dt>Until</dt>
-      <dd>{untilDate ?? 'Not set'}</dd>
+      <dd>{untilDate ? formatDate(untilDate) : 'Not set'}</dd>
     </dl>
   );
 }

@@ -5,16 +5,16 @@ import { loadRoomContext } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import { requireRole } from '@/lib/auth/guards';
-import { idParams } from '@/lib/schemas/booking';
-import { localParts } from '@/lib/time';
+import { idParams, localDate } from '@/lib/schemas/booking';
+import { localParts, zoneLabel } from '@/lib/time';
 import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { RoomSchedule } from './room-schedule';
 
 export const metadata: Metadata = { title: 'Room' };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ date?: string | string[] }> };
 
-export default async function RoomPage({ params }: Props) {
+export default async function RoomPage({ params, searchParams }: Props) {
   await connection();
   const user = await requireRole('employee');
   const parsed = idParams.safeParse(await params);
@@ -25,13 +25,16 @@ export default async function RoomPage({ params }: Props) {
   const { room, site, policy } = ctx;
   const now = new Date();
   const here = await bookingsHereToday(db, user.id, room.id, site.timeZone, now);
+  // ?date=yyyy-MM-dd opens the calendar on that day (links from plans and bookings); anything else opens today.
+  const asked = localDate.safeParse((await searchParams).date);
+  const shownDate = asked.success ? asked.data : localParts(now, site.timeZone).date;
 
   return (
     <div className="stack">
       <header className="page-header">
         <h1>{room.name}</h1>
         <p>
-          {site.name} · floor {room.floor} · {ctx.stations.length} {ctx.stations.length === 1 ? 'station' : 'stations'} · times in {site.timeZone}
+          {site.name} · floor {room.floor} · {ctx.stations.length} {ctx.stations.length === 1 ? 'station' : 'stations'} · {zoneLabel(site.timeZone)}
         </p>
         {room.directions && <p className="small">{room.directions}</p>}
         <ul className="chips" aria-label="Amenities">
@@ -48,7 +51,7 @@ export default async function RoomPage({ params }: Props) {
         <RoomSchedule
           room={{ id: room.id, name: room.name, stations: ctx.stations.length }}
           timeZone={site.timeZone}
-          today={localParts(now, site.timeZone).date}
+          initialDate={shownDate}
           policy={{ slotStepMin: policy.slotStepMin, defaultLengthMin: policy.defaultLengthMin, minLengthMin: policy.minLengthMin, maxLengthMin: policy.maxLengthMin }}
         />
       )}

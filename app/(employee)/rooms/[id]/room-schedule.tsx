@@ -5,7 +5,7 @@ import dynamic from 'next/dynamic';
 import { useId, useRef, useState } from 'react';
 import { useHydrated } from '@/app/_components/use-hydrated';
 import { queryKeys } from '@/lib/query-keys';
-import { addDays, addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween, weekdayOf, zonedInstant } from '@/lib/time';
+import { addDays, addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween, weekdayOf, zonedInstant, zoneLabel } from '@/lib/time';
 import { ApiError, fetchAvailability, reservedTitle, sendBooking, type Suggestion } from './schedule-data';
 
 // The calendar needs the browser (and sets the display zone globally), so it is never server-rendered.
@@ -17,7 +17,8 @@ const CalendarView = dynamic(() => import('./calendar-view'), {
 type Props = {
   room: { id: string; name: string; stations: number };
   timeZone: string;
-  today: string;
+  /** The day the calendar and the form open on, yyyy-MM-dd in the site's zone. */
+  initialDate: string;
   policy: { slotStepMin: number; defaultLengthMin: number; minLengthMin: number; maxLengthMin: number };
 };
 
@@ -30,12 +31,12 @@ function visibleRange(date: string, view: View, timeZone: string): [Date, Date] 
   return [zonedInstant(monday, '00:00', timeZone), zonedInstant(addDays(monday, 7), '00:00', timeZone)];
 }
 
-export function RoomSchedule({ room, timeZone, today, policy }: Props) {
+export function RoomSchedule({ room, timeZone, initialDate, policy }: Props) {
   const qc = useQueryClient();
   const formId = useId();
   const [view, setView] = useState<View>('day');
-  const [date, setDate] = useState(today);
-  const [form, setForm] = useState({ date: today, start: '', length: String(policy.defaultLengthMin) });
+  const [date, setDate] = useState(initialDate);
+  const [form, setForm] = useState({ date: initialDate, start: '', length: String(policy.defaultLengthMin) });
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; suggestions?: Suggestion[] } | null>(null);
   const bookButton = useRef<HTMLButtonElement>(null);
   const hydrated = useHydrated();
@@ -60,7 +61,11 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
   const book = useMutation({
     mutationFn: (b: { roomId: string; start: Date; end: Date }) =>
       sendBooking('POST', '/api/v1/bookings', { roomId: b.roomId, start: b.start.toISOString(), end: b.end.toISOString() }),
-    onSuccess: (b, vars) => done(`Booked ${vars.roomId === room.id ? room.name : 'the other room'}, ${formatLocal(new Date(b.start), timeZone)}–${formatTime(new Date(b.end), timeZone)}.`),
+    onSuccess: (b, vars) => {
+      // The time is taken now: the form waits for the next one rather than inviting the same booking twice.
+      setForm((f) => ({ ...f, start: '' }));
+      done(`Booked ${vars.roomId === room.id ? room.name : 'the other room'}, ${formatLocal(new Date(b.start), timeZone)}–${formatTime(new Date(b.end), timeZone)}.`);
+    },
     onError: failed,
   });
   const move = useMutation({
@@ -118,7 +123,7 @@ export function RoomSchedule({ room, timeZone, today, policy }: Props) {
         <form className="card stack" onSubmit={submit} aria-labelledby={`${formId}-h`}>
           <h2 id={`${formId}-h`}>Book {room.name}</h2>
           <p className="muted small" style={{ margin: 0 }}>
-            Pick a slot on the calendar (on a touch screen, press and hold it), or type the time. Times are in {timeZone}.
+            Pick a slot on the calendar (on a touch screen, press and hold it), or type the time. Times are {zoneLabel(timeZone)}.
           </p>
           <div className="field">
             <label htmlFor={`${formId}-date`}>Date</label>

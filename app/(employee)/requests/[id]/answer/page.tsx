@@ -7,7 +7,7 @@ import { findRequestFor } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
 import { requireUser } from '@/lib/auth/guards';
 import { describeDetails, isDecided, REQUEST_TYPE_LABELS } from '@/lib/requests';
-import { formatLocal } from '@/lib/time';
+import { formatDate, formatLocal } from '@/lib/time';
 import { PrintButton } from './print-button';
 
 export const metadata: Metadata = { title: 'Written answer' };
@@ -43,8 +43,8 @@ export default async function WrittenAnswerPage({ params }: Props) {
         </dd>
         <dt>Period</dt>
         <dd>
-          From {r.fromDate}
-          {r.untilDate ? ` until ${r.untilDate}` : ''}
+          From {formatDate(r.fromDate)}
+          {r.untilDate ? ` until ${formatDate(r.untilDate)}` : ''}
         </dd>
         <dt>Submitted</dt>
         <dd>{r.submittedAt ? formatLocal(r.submittedAt, view.timeZone, dateOnly) : ''}</dd>

@@ -10,6 +10,7 @@ import { findSite, listRooms } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { POLICY_NUMBERS } from '@/lib/policy';
+import { formatDate } from '@/lib/time';
 import { AdminForm, Checkbox, TextField } from '../../_components/admin-form';
 import styles from '../../_components/admin-form.module.css';
 import { SiteFields } from '../../_components/fields';
@@ -86,7 +87,7 @@ export default async function SitePage({ params, searchParams }: Props) {
           <input type="hidden" name="siteId" value={site.id} />
           <TextField name="replyDeadlineBusinessDays" label="Reply deadline (business days)" type="number" min={1} max={30} defaultValue={policy.replyDeadlineBusinessDays} />
         </AdminForm>
-        <h3 style={{ margin: 0, fontSize: '1.05rem' }}>Holidays</h3>
+        <h3 className="subsection">Holidays</h3>
         {holidays.length === 0 ? (
           <p className="muted">No holidays yet.</p>
         ) : (
@@ -94,7 +95,7 @@ export default async function SitePage({ params, searchParams }: Props) {
             {holidays.map((h) => (
               <li key={h.id}>
                 <span>
-                  {h.date} · {h.name}
+                  {formatDate(h.date)} · {h.name}
                 </span>
                 <ActionButton action={removeHolidayAction} label={`Remove ${h.name}`} className="btn btn-secondary btn-small" fields={{ holidayId: h.id }} />
               </li>
