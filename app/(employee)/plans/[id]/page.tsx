@@ -102,7 +102,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                       {o.state === 'booked' && o.bookingId && o.slot > new Date() && (
                         <ActionButton
                           action={cancelOccurrenceAction}
-                          label={`Cancel this break`}
+                          label="Cancel"
+                          context={`the break on ${formatLocal(o.slot, tz)}`}
                           className="btn btn-danger btn-small"
                           fields={{ planId: plan.id, bookingId: o.bookingId }}
                         />
