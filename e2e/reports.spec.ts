@@ -49,6 +49,10 @@ test('HR reads the usage report, filters it, exports a table, prints the summary
     await daily.getByRole('region').scrollIntoViewIfNeeded();
     await daily.getByRole('region').evaluate((el) => el.scrollBy(0, 300));
     await expect(daily.getByRole('columnheader').first()).toBeInViewport();
+    // The key figures are short and read at a glance: shown whole, with no box to scroll.
+    const key = page.locator('.report-table').filter({ has: page.getByRole('table', { name: 'Key figures' }) });
+    await expect(key.getByRole('row').last()).toBeVisible();
+    await expect(key.getByText(/^Scroll inside the table/)).toHaveCount(0);
     await checkBothWidths(page);
     await page.screenshot({ path: 'test-results/screens/reports-1280.png', fullPage: true });
     await page.setViewportSize(PHONE);

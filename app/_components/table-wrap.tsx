@@ -24,7 +24,12 @@ export function TableWrap({ label, children }: { label: string; children: React.
   const hint = wider && taller ? 'Scroll inside the table to see every row and column.' : wider ? 'Scroll sideways to see every column.' : taller ? 'Scroll inside the table to see every row.' : null;
   return (
     <>
-      {hint && <p className="scroll-hint small muted">{hint}</p>}
+      {hint && (
+        <p className="scroll-hint small muted">
+          {hint}
+          {wider && <span aria-hidden="true"> →</span>}
+        </p>
+      )}
       <div ref={ref} className="table-wrap" role="region" aria-label={label} tabIndex={0}>
         {children}
       </div>

@@ -1,10 +1,13 @@
 import { TableWrap } from '@/app/_components/table-wrap';
 import type { Table } from './tables';
 
-/** A report table with its caption and a CSV link for the same table and filters. */
-export function DataTable({ table, exportHref, id }: { table: Table; exportHref: string; id: string }) {
+/**
+ * A report table with its caption and a CSV link for the same table and filters. Its box is
+ * capped in height (it scrolls) unless `whole`, for short tables read at a glance.
+ */
+export function DataTable({ table, exportHref, id, whole = false }: { table: Table; exportHref: string; id: string; whole?: boolean }) {
   return (
-    <div className="stack report-table">
+    <div className={whole ? 'stack report-table report-table-whole' : 'stack report-table'}>
       <TableWrap label={table.title}>
         <table id={id}>
           <caption className="muted small" style={{ textAlign: 'left', padding: '0.6rem 0.75rem' }}>

@@ -98,7 +98,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           )}
         </dl>
         <div className="no-print">
-          <DataTable table={key} id="table-key" exportHref={exportHref('key')} />
+          <DataTable table={key} id="table-key" exportHref={exportHref('key')} whole />
         </div>
       </section>
 
