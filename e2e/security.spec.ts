@@ -204,6 +204,11 @@ test('the named day view of a room is for HR and admins, and every view is audit
     expect((await employee.request.get(`/admin/rooms/${roomId}/day?date=${DAY}`, { maxRedirects: 0 })).status()).toBe(403);
 
     const page = await hr.newPage();
+    // HR finds it from the HR overview, which says the view is audited.
+    await page.goto('/hr');
+    await expect(page.getByRole('region', { name: 'Who booked a room' })).toContainText('written to the audit log');
+    await page.getByRole('link', { name: /^Wellness Room 3\s*: who booked it, by day$/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Wellness Room 3: who booked on');
     for (const viewport of [DESKTOP, PHONE]) {
       await page.setViewportSize(viewport);
       await page.goto(`/admin/rooms/${roomId}/day?date=${DAY}`);
@@ -221,6 +226,8 @@ test('the named day view of a room is for HR and admins, and every view is audit
     await adminPage.goto(`/admin/audit?action=room.schedule_viewed`);
     const rows = adminPage.getByRole('row').filter({ hasText: 'room.schedule_viewed' });
     await expect(rows.filter({ hasText: DAY }).filter({ hasText: 'Helen Reyes' })).toHaveCount(2);
+    // The view opened from the overview (today) is audited too.
+    await expect(rows.filter({ hasText: 'Helen Reyes' })).toHaveCount(4);
     await expect(rows.first()).toContainText('Wellness Room 3');
   } finally {
     await Promise.all([beth, hr, admin, employee].map((c) => c.close()));

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { listRooms, listSites } from '@/db/queries/rooms';
 import { TableWrap } from '@/app/_components/table-wrap';
@@ -50,6 +51,37 @@ export default async function HrHomePage() {
           </tbody>
         </table>
       </TableWrap>
+
+      <section className="stack" aria-labelledby="hr-rooms">
+        <div>
+          <h2 id="hr-rooms">Who booked a room</h2>
+          <p className="muted small">
+            A room&apos;s schedule for one day, with names, for when you must know (a complaint, a clash). Each time it is opened, your name, the room and the day are
+            written to the audit log.
+          </p>
+        </div>
+        {sites.map((site) => {
+          const atSite = rooms.filter((r) => r.siteId === site.id);
+          if (atSite.length === 0) return null;
+          return (
+            <div key={site.id}>
+              <h3 className="small" style={{ margin: '0 0 0.25rem' }}>
+                {site.name}
+              </h3>
+              <ul className="link-list">
+                {atSite.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/admin/rooms/${r.id}/day`}>
+                      {r.name}
+                      <span className="sr-only">: who booked it, by day</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </section>
     </div>
   );
 }
