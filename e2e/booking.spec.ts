@@ -191,6 +191,10 @@ test("times are the site's, whatever the browser's zone: a New York browser book
   const nursing = await roomIdByName(context, 'Nursing Room 2');
   await page.goto(`/rooms/${nursing}`);
   await expect(page.locator('.page-header').getByText(/· London time$/)).toBeVisible();
+  // A date that does not exist opens the room on today, the site's today.
+  const londonToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  await page.goto(`/rooms/${nursing}?date=2026-02-31`);
+  await expect(page.getByLabel('Date')).toHaveValue(londonToday);
   await page.getByLabel('Date').fill(DAY);
   await page.getByLabel('Start').fill('09:30');
   await page.getByRole('button', { name: 'Book 09:30–10:00' }).click();

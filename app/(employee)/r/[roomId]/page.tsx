@@ -87,4 +87,3 @@ function NotFreeLine({ state, timeZone, now }: { state: NowState; timeZone: stri
     </>
   );
 }
-
