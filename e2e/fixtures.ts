@@ -66,9 +66,10 @@ export async function apiBook(context: BrowserContext, roomId: string, start: st
   return context.request.post('/api/v1/bookings', { data: { roomId, start, end } });
 }
 
-/** A calendar date as Nook writes it on its pages: "Thu 26 Nov 2026". */
-export function dateLabel(date: string): string {
+/** A calendar date as Nook writes it on its pages, "Thu 26 Nov 2026", or on a written answer, "Thursday, 26 November 2026". */
+export function dateLabel(date: string, style: 'short' | 'long' = 'short'): string {
   const d = new Date(`${date}T12:00:00Z`);
   const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...o }).format(d);
+  if (style === 'long') return `${part({ weekday: 'long' })}, ${part({ day: 'numeric' })} ${part({ month: 'long' })} ${part({ year: 'numeric' })}`;
   return `${part({ weekday: 'short' })} ${part({ day: 'numeric' })} ${part({ month: 'short' })} ${part({ year: 'numeric' })}`;
 }

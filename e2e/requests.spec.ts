@@ -204,7 +204,7 @@ test('HR denies a request with a written reason, and amara can print the written
     await expect(amara.getByRole('heading', { level: 1, name: 'Written answer to a schedule request' })).toBeVisible();
     await expect(amara.getByText('The Friday client desk needs everyone on site; we can revisit in March.')).toBeVisible();
     await expect(amara.getByText('Remote on Friday')).toBeVisible();
-    await expect(amara.getByText(`From ${dateLabel(FROM)}`, { exact: true })).toBeVisible();
+    await expect(amara.getByText(`From ${dateLabel(FROM, 'long')}`, { exact: true })).toBeVisible();
     await expect(amara.getByRole('button', { name: 'Print' })).toBeVisible();
     await checkBothWidths(amara);
     // Printed, it is the answer alone: no navigation, no buttons.

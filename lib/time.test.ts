@@ -63,6 +63,7 @@ describe('formatDate', () => {
   it('writes a calendar date with its weekday, whatever the zone the code runs in', () => {
     expect(formatDate('2026-11-26')).toBe('Thu 26 Nov 2026');
     expect(formatDate('2027-01-01')).toBe('Fri 1 Jan 2027');
+    expect(formatDate('2026-11-26', 'long')).toBe('Thursday, 26 November 2026');
   });
   it('writes one date for a one-day span, and both ends otherwise', () => {
     expect(formatDateSpan('2026-12-07', '2026-12-07')).toBe('Mon 7 Dec 2026');

@@ -78,9 +78,16 @@ export function zoneLabel(timeZone: string): string {
   return place ? `${place.replace(/_/g, ' ')} time` : timeZone;
 }
 
-/** A calendar date (yyyy-MM-dd, no zone: it is a day on the site's clock) as "Thu 26 Nov 2026". */
-export function formatDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`)).replace(',', '');
+/**
+ * A calendar date (yyyy-MM-dd, no zone: it is a day on the site's clock) as "Thu 26 Nov 2026",
+ * or in full for a written document: "Thursday, 26 November 2026".
+ */
+export function formatDate(date: string, style: 'short' | 'long' = 'short'): string {
+  const long = style === 'long';
+  const text = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: long ? 'long' : 'short', day: 'numeric', month: long ? 'long' : 'short', year: 'numeric' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+  return long ? text : text.replace(',', '');
 }
 
 /** A span of calendar dates: "Mon 7 Dec 2026 to Fri 11 Dec 2026", or one date when they are the same. */

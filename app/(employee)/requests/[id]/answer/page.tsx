@@ -43,8 +43,8 @@ export default async function WrittenAnswerPage({ params }: Props) {
         </dd>
         <dt>Period</dt>
         <dd>
-          From {formatDate(r.fromDate)}
-          {r.untilDate ? ` until ${formatDate(r.untilDate)}` : ''}
+          From {formatDate(r.fromDate, 'long')}
+          {r.untilDate ? ` until ${formatDate(r.untilDate, 'long')}` : ''}
         </dd>
         <dt>Submitted</dt>
         <dd>{r.submittedAt ? formatLocal(r.submittedAt, view.timeZone, dateOnly) : ''}</dd>
