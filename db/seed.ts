@@ -16,6 +16,9 @@ type RoomSeed = {
   openingHours?: ReturnType<typeof weekdayHours>;
 };
 
+/** The demo sites' opening hours (rooms without hours of their own follow them). */
+export const DEMO_SITE_HOURS = { ny: weekdayHours('07:00', '20:00'), ldn: weekdayHours('07:30', '19:00') };
+
 const HUDSON_YARDS_ROOMS: RoomSeed[] = [
   {
     name: 'Wellness Room 3',
@@ -86,13 +89,13 @@ export async function seedDemo(db: Db): Promise<void> {
           name: 'Hudson Yards',
           address: '500 West 33rd Street, New York, NY 10001',
           timeZone: 'America/New_York',
-          openingHours: weekdayHours('07:00', '20:00'),
+          openingHours: DEMO_SITE_HOURS.ny,
         },
         {
           name: "King's Cross",
           address: '1 Pancras Square, London N1C 4AG',
           timeZone: 'Europe/London',
-          openingHours: weekdayHours('07:30', '19:00'),
+          openingHours: DEMO_SITE_HOURS.ldn,
         },
       ])
       .returning();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { apiBook, expectAccessible, nextWeekday, NY, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, expectAccessible, openDayAhead, NY, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
 
-const DAY = nextWeekday(3);
+const DAY = openDayAhead(3);
 
 test('an admin takes a room out of service: the booking on it moves, and its owner is told', async ({ browser }) => {
   const bethCtx = await browser.newContext();

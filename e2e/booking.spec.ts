@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiBook, expectAccessible, nextWeekday, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, expectAccessible, openDayAhead, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
 
-const DAY = nextWeekday(2);
-const LATER = nextWeekday(5);
+const DAY = openDayAhead(2);
+const LATER = openDayAhead(5);
 
 /** The 15-minute slot starting at `time` in the day view of a room open from 07:00. */
 function slot(page: Page, time: string) {

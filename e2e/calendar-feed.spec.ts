@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { apiBook, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
 
-const DAY = nextWeekday(3);
+const DAY = openDayAhead(3);
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_SITE_HOURS } from '@/db/seed';
+import { firstOpenDate } from '@/lib/opening-hours';
+import { addDays, localParts } from '@/lib/time';
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
@@ -31,15 +34,17 @@ export async function expectNoHorizontalScroll(page: Page) {
 
 export const NY = 'America/New_York';
 
-/** A weekday at least `ahead` days from today in New York, as yyyy-MM-dd (bookable and open). */
-export function nextWeekday(ahead = 2): string {
-  const d = new Date(Date.now() + ahead * 86_400_000);
-  for (;;) {
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(d);
-    const part = (t: string) => local.find((p) => p.type === t)!.value;
-    if (!['Sat', 'Sun'].includes(part('weekday'))) return `${part('year')}-${part('month')}-${part('day')}`;
-    d.setTime(d.getTime() + 86_400_000);
-  }
+/**
+ * Today in New York, as yyyy-MM-dd. The journeys run against a server on the real clock, so
+ * today is the real one; every day a journey books is picked from it by rule, never by offset.
+ */
+export function nyToday(): string {
+  return localParts(new Date(), NY).date;
+}
+
+/** The first day at least `ahead` days after today on which the demo's New York rooms open (as yyyy-MM-dd). */
+export function openDayAhead(ahead = 2): string {
+  return firstOpenDate(DEMO_SITE_HOURS.ny, addDays(nyToday(), ahead));
 }
 
 /** ISO instant of a New York wall-clock time on a date (the e2e browser runs in New York too). */

@@ -1,15 +1,15 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { DEMO_SITE_HOURS } from '@/db/seed';
+import { firstOpenDate } from '@/lib/opening-hours';
+import { addDays } from '@/lib/time';
+import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
 // A week and more ahead, clear of the other journeys' bookings, and inside the plan page's next 14 days.
-const START = nextWeekday(8);
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const START = openDayAhead(8);
 const END = addDays(START, 13);
-const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());
-let SKIP = addDays(START, 1);
-while (isWeekend(SKIP)) SKIP = addDays(SKIP, 1);
+const SKIP = firstOpenDate(DEMO_SITE_HOURS.ny, addDays(START, 1));
 
 async function checkBothWidths(page: Page) {
   for (const size of [DESKTOP, PHONE]) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, expectAccessible, expectNoHorizontalScroll, PHONE, signInAs } from './fixtures';
+import { addDays } from '@/lib/time';
+import { DESKTOP, expectAccessible, expectNoHorizontalScroll, nyToday, PHONE, signInAs } from './fixtures';
 
 /** Axe at phone and desktop width, and nothing wider than the phone. */
 async function checkBothWidths(page: Page) {
@@ -11,8 +12,9 @@ async function checkBothWidths(page: Page) {
   await expectAccessible(page);
 }
 
-const today = new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+// The reports' dates are the site's (New York) calendar days.
+const today = nyToday();
+const daysAgo = (n: number) => addDays(today, -n);
 
 test('HR reads the usage report, filters it, exports a table, prints the summary and checks compliance', async ({ browser }) => {
   // Ten axe passes over pages with long tables: more than the default minute on a slow machine.

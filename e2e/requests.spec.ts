@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, PHONE, signInAs } from './fixtures';
+import { dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, PHONE, signInAs } from './fixtures';
 
-const FROM = nextWeekday(7);
+const FROM = openDayAhead(7);
 
 /** Axe at phone and desktop width, and nothing wider than the phone. */
 async function checkBothWidths(page: Page) {

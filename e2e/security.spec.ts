@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { apiBook, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
 
 const SUBREQUEST_HEADERS = [
   'proxy:proxy:proxy:proxy:proxy',
@@ -188,7 +188,7 @@ test('x-middleware-subrequest skips no check on pages, routes or actions', async
 });
 
 test('the named day view of a room is for HR and admins, and every view is audited', async ({ browser }) => {
-  const DAY = nextWeekday(4);
+  const DAY = openDayAhead(4);
   const beth = await browser.newContext();
   const hr = await browser.newContext();
   const admin = await browser.newContext();

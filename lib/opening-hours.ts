@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, weekdayOf } from './time';
 
 /** 0 = Sunday … 6 = Saturday, as in Date#getDay. */
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -50,4 +51,16 @@ export function describeOpeningHours(hours: OpeningHours): string[] {
     i = end + 1;
   }
   return lines;
+}
+
+/**
+ * The first calendar date on or after `from` (yyyy-MM-dd) on which a place with these hours
+ * opens: the one answer to "the next day the room is open", for code and tests alike.
+ */
+export function firstOpenDate(hours: OpeningHours, from: string): string {
+  let date = from;
+  for (let i = 0; i < 7; i++, date = addDays(date, 1)) {
+    if (hours[weekdayOf(date)]) return date;
+  }
+  throw new Error('These opening hours never open');
 }

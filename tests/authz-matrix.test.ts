@@ -16,10 +16,11 @@ import { feedKey } from '@/lib/feed-token';
 import { findPersonByEmail } from '@/db/queries/people';
 import { createRequest } from '@/db/queries/requests';
 import { bookings, notifications, planSkips, roomClosures, rooms, siteHolidays } from '@/db/schema';
-import { addDays, addMinutes, localParts, weekdayOf, zonedInstant } from '@/lib/time';
+import { addDays, addMinutes, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { freshDb, type TestDb } from './db';
+import { roomOpenDayAhead, testNow, todayIn } from './clock';
 
 class FakeRedirect extends Error {
   digest = 'NEXT_REDIRECT';
@@ -147,7 +148,7 @@ const livePlanBooking = async (ids: Ids) => {
 };
 /** A fresh submitted request of Amara's, so each persona acts on one still open. */
 const amaraRequest = async (ids: Ids, submit = true) =>
-  createRequest(db.db, ids.amara, { details: { type: 'remote_days', days: [3] }, fromDate: ids.day, untilDate: null, note: null }, { submit, now: new Date() });
+  createRequest(db.db, ids.amara, { details: { type: 'remote_days', days: [3] }, fromDate: ids.day, untilDate: null, note: null }, { submit, now: testNow() });
 const onFreshRequest =
   (fields: (r: { id: string; version: number }) => Record<string, string>): Call =>
   async (m, n, ids) => {
@@ -334,7 +335,7 @@ export const MATRIX: Record<string, Entry> = {
   'app/(hr)/admin/rooms/actions.ts#addClosureAction': {
     expect: adminOnly,
     call: async (m, n, ids) => {
-      const date = localParts(new Date(Date.now() + 7 * 86_400_000), 'America/New_York').date;
+      const date = addDays(todayIn('America/New_York'), 7);
       const roomId = await roomNamed('Room 21A');
       return action(() => ({ roomId, startDate: date, startTime: '09:00', endDate: date, endTime: '10:00', reason: 'Deep clean', confirm: '1' }))(m, n, ids);
     },
@@ -345,7 +346,7 @@ export const MATRIX: Record<string, Entry> = {
       const roomId = await roomNamed('Room 21A');
       const [closure] = await db.db
         .insert(roomClosures)
-        .values({ roomId, startAt: new Date(Date.now() + 86_400_000), endAt: new Date(Date.now() + 90_000_000), reason: 'Deep clean' })
+        .values({ roomId, startAt: addMinutes(testNow(), 24 * 60), endAt: addMinutes(testNow(), 25 * 60), reason: 'Deep clean' })
         .returning();
       return action(() => ({ closureId: closure!.id }))(m, n, ids);
     },
@@ -504,15 +505,14 @@ beforeAll(async () => {
   const get = async (email: string) => (await findPersonByEmail(db.db as Db, email))!;
   const amara = await get('amara@example.com');
   const [room] = await db.db.select().from(rooms).where(eq(rooms.name, 'Wellness Room 3'));
-  // Slots on the next weekday at least two days ahead, from 08:00 New York time, 15 minutes apart.
-  let date = localParts(new Date(Date.now() + 2 * 86_400_000), 'America/New_York').date;
-  while ([0, 6].includes(weekdayOf(date))) date = addDays(date, 1);
+  // Slots on the room's next open day at least two days ahead, from 08:00 New York time, 15 minutes apart.
+  const date = await roomOpenDayAhead(db.db, room!.id, 2);
   const slot = (n: number) => {
     const start = addMinutes(zonedInstant(date, '08:00', 'America/New_York'), n * 15);
     return { start: start.toISOString(), end: addMinutes(start, 30).toISOString() };
   };
-  const booking = await createBooking(db.db, { userId: amara.id, roomId: room!.id, start: new Date(slot(0).start), end: new Date(slot(0).end), now: new Date() });
-  const second = await createBooking(db.db, { userId: amara.id, roomId: room!.id, start: new Date(slot(16).start), end: new Date(slot(16).end), now: new Date() });
+  const booking = await createBooking(db.db, { userId: amara.id, roomId: room!.id, start: new Date(slot(0).start), end: new Date(slot(0).end), now: testNow() });
+  const second = await createBooking(db.db, { userId: amara.id, roomId: room!.id, start: new Date(slot(16).start), end: new Date(slot(16).end), now: testNow() });
   const [quiet] = await db.db.select().from(rooms).where(eq(rooms.name, 'Quiet Room 12B'));
   const beth = await get('beth@example.com');
   const [notice] = await db.db.insert(notifications).values({ userId: beth.id, kind: 'booking_changed', message: 'Your booking moved.' }).returning();
@@ -521,7 +521,7 @@ beforeAll(async () => {
   const plan = await createPlan(db.db, {
     userId: amara.id,
     plan: { times: ['17:00'], weekdays: [1, 2, 3, 4, 5], lengthMin: 30, preferredRoomId: parents!.id, fallbackRoomIds: [], startDate: date, endDate: addDays(date, 28) },
-    now: new Date(),
+    now: testNow(),
   });
   ids = {
     amara,

@@ -11,8 +11,9 @@ import { findPersonByEmail } from '@/db/queries/people';
 import { consumeRateLimit } from '@/db/queries/rate-limits';
 import { seedDemo } from '@/db/seed';
 import { bookings, rateLimits, rooms, type User } from '@/db/schema';
-import { addDays, addMinutes, localParts, weekdayOf, zonedInstant } from '@/lib/time';
+import { addMinutes, zonedInstant } from '@/lib/time';
 import { dbKinds, freshDb, type TestDb } from './db';
+import { roomOpenDayAhead, testNow } from './clock';
 
 class FakeRedirect extends Error {
   digest = 'NEXT_REDIRECT';
@@ -67,8 +68,7 @@ for (const kind of dbKinds()) {
       state.handle = db;
       amara = (await findPersonByEmail(db.db as Db, 'amara@example.com'))!;
       roomId = (await db.db.select().from(rooms).where(eq(rooms.name, 'Wellness Room 3')))[0]!.id;
-      day = localParts(new Date(Date.now() + 2 * 86_400_000), 'America/New_York').date;
-      while ([0, 6].includes(weekdayOf(day))) day = addDays(day, 1);
+      day = await roomOpenDayAhead(db.db, roomId, 2);
     });
     afterAll(async () => {
       await db?.dispose();
@@ -139,7 +139,7 @@ for (const kind of dbKinds()) {
       for (let i = 0; i < 30; i++) await consumeRateLimit(db.db, 'booking', amara.id);
       const id = '00000000-0000-4000-8000-000000000000';
       const init = { headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', host: 'localhost:3000' } };
-      const patch = await mod.PATCH(new Request(`http://localhost:3000/api/v1/bookings/${id}`, { ...init, method: 'PATCH', body: JSON.stringify({ start: new Date(Date.now() + 86_400_000).toISOString(), end: new Date(Date.now() + 88_000_000).toISOString() }) }), { params: Promise.resolve({ id }) });
+      const patch = await mod.PATCH(new Request(`http://localhost:3000/api/v1/bookings/${id}`, { ...init, method: 'PATCH', body: JSON.stringify({ start: addMinutes(testNow(), 24 * 60).toISOString(), end: addMinutes(testNow(), 24 * 60 + 30).toISOString() }) }), { params: Promise.resolve({ id }) });
       expect(patch.status).toBe(429);
       expect(patch.headers.get('retry-after')).toMatch(/^\d+$/);
       const del = await mod.DELETE(new Request(`http://localhost:3000/api/v1/bookings/${id}`, { ...init, method: 'DELETE' }), { params: Promise.resolve({ id }) });
