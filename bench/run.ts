@@ -20,6 +20,7 @@ import postgres from 'postgres';
 import { openPglite as openPgliteRaw, openPostgres as openPostgresRaw, type Db, type DbHandle } from '@/db/client';
 import { explainBusy, firstBenchPersonId, siteWeek, timeAvailability, weekSamples } from './availability';
 import { buildStaleReason, DIST_DIR, firstLoadJs, staticPages } from './build-info';
+import { canMeasureCpu, cpuMeter, type CpuSplit } from './cpu';
 import { seedFeedPerson } from './feed';
 import { measurePlanCreation } from './plan';
 import { measureReport } from './report';
@@ -58,6 +59,14 @@ const log = (msg: string) => console.log(`[bench ${((performance.now() - t0) / 1
 type Figure = { value: number | null; baseline: number | null; target: number; pass: boolean | null; unit: string; note: string };
 type Direction = 'min' | 'max';
 const TARGETS: Record<string, { target: number; dir: Direction; unit: string }> = {
+  cpu_ms_per_booking: { target: 4, dir: 'max', unit: 'CPU ms' },
+  cpu_ms_per_room_page: { target: 5, dir: 'max', unit: 'CPU ms' },
+  cpu_ms_per_availability: { target: 5, dir: 'max', unit: 'CPU ms' },
+  cpu_ms_per_feed: { target: 2, dir: 'max', unit: 'CPU ms' },
+  booking_vs_handler: { target: 0.5, dir: 'min', unit: 'ratio' },
+  page_vs_dynamic: { target: 0.5, dir: 'min', unit: 'ratio' },
+  booking_p50_c1_ms: { target: 8, dir: 'max', unit: 'ms' },
+  room_page_p50_c1_ms: { target: 25, dir: 'max', unit: 'ms' },
   booking_ratio: { target: 0.5, dir: 'min', unit: 'ratio' },
   booking_p95_ms: { target: 100, dir: 'max', unit: 'ms' },
   availability_growth: { target: 1.5, dir: 'max', unit: 'ratio' },
@@ -172,6 +181,8 @@ type Target = {
   open(): Promise<DbHandle>;
   /** The 10k-booking twin for availability_growth. */
   openSmall(): Promise<DbHandle>;
+  /** The pids of the PostgreSQL backends connected to the bench database (none for PGlite, which runs inside the server). */
+  backends(): Promise<number[]>;
 };
 
 async function makeTarget(): Promise<Target> {
@@ -179,7 +190,7 @@ async function makeTarget(): Promise<Target> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nook-bench-'));
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
     log(`database: PGlite in ${dir}`);
-    return { kind: 'pglite', env: { NOOK_DATA_DIR: dir }, open: () => openPglite(dir), openSmall: () => openPglite() };
+    return { kind: 'pglite', env: { NOOK_DATA_DIR: dir }, open: () => openPglite(dir), openSmall: () => openPglite(), backends: async () => [] };
   }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -203,6 +214,7 @@ async function makeTarget(): Promise<Target> {
     env: { DATABASE_URL: urlOf(name) },
     open: async () => openPostgres(urlOf(name), { max: 4 }),
     openSmall: async () => openPostgres(urlOf(`${name}_10k`), { max: 4 }),
+    backends: async () => (await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name} and backend_type = 'client backend'`).map((r) => r.pid),
   };
 }
 
@@ -257,6 +269,26 @@ function describeLoad(name: string, r: LoadResult) {
     .map(([code, n]) => `${code}:${n}`)
     .join(' ');
   return [name, r.connections, r.rps, r.p50, r.p95, r.p99, `${status}${r.errors ? ` errors:${r.errors}` : ''}${r.timeouts ? ` timeouts:${r.timeouts}` : ''}`];
+}
+
+type Metered = { result: LoadResult; cpu: CpuSplit | null };
+
+/** Requests answered (any status below 500). */
+function answered(r: LoadResult): number {
+  return Object.entries(r.status)
+    .filter(([code]) => Number(code) < 500)
+    .reduce((a, [, n]) => a + n, 0);
+}
+
+/** CPU milliseconds (app + database) per answered request. */
+function cpuPerAnswer(m: Metered): number | null {
+  const n = answered(m.result);
+  return m.cpu && n ? round((m.cpu.appMs + m.cpu.dbMs) / n, 2) : null;
+}
+
+function describeCpu(m: Metered): string {
+  const per = cpuPerAnswer(m);
+  return per === null ? 'CPU not measured' : `${per} CPU ms per answer (app ${round(m.cpu!.appMs)} ms, database ${round(m.cpu!.dbMs)} ms)`;
 }
 
 /** One session per request, picked at random from the signed-in people. */
@@ -335,6 +367,16 @@ async function main() {
   const sessions = await signInMany(server.url, benchEmails(sessionCount));
   log(`server: ${sessions.length} people signed in through the demo provider`);
 
+  // CPU per operation: the server's process group (next start and any child it forks) and, on
+  // PostgreSQL, the backends serving it, from /proc, divided by the requests answered (not 5xx).
+  const cpuOk = canMeasureCpu();
+  const metered = async (groups: () => number[], withDb: boolean, run: () => Promise<LoadResult>): Promise<Metered> => {
+    const meter = cpuOk ? await cpuMeter(groups, withDb ? target.backends : undefined).start() : null;
+    const result = await run();
+    return { result, cpu: meter ? await meter.stop() : null };
+  };
+  const nookGroup = () => [server.proc.pid!];
+
   const random = rng(42);
   const session = sessionPicker(sessions, random);
   const candidates: Candidate[] = bookingCandidates(rooms, now, 300_000, random);
@@ -365,15 +407,20 @@ async function main() {
   ];
   log('booking API: POST /api/v1/bookings, 50 connections …');
   await runLoad({ url: server.url, connections: 10, seconds: warmSeconds, requests: postReq });
-  const postRun = await runLoad({ url: server.url, connections: 50, seconds, requests: postReq });
-  log(`booking API: ${postRun.rps} rps, p95 ${postRun.p95} ms, ${JSON.stringify(postRun.status)}`);
+  const postMetered = await metered(nookGroup, true, () => runLoad({ url: server.url, connections: 50, seconds, requests: postReq }));
+  const postRun = postMetered.result;
+  log(`booking API: ${postRun.rps} rps, p95 ${postRun.p95} ms, ${JSON.stringify(postRun.status)}, ${describeCpu(postMetered)}`);
+  // One person at a time: the latency a booking has when nothing else waits.
+  const postC1 = await runLoad({ url: server.url, connections: 1, seconds: Math.max(4, Math.round(seconds / 2)), requests: postReq });
+  log(`booking API, 1 connection: p50 ${postC1.p50} ms, ${postC1.rps} rps`);
 
   // 7. Availability reads over HTTP at 50 connections (for the record; the figure is the query).
   const getReq: autocannon.Request[] = [{ method: 'GET', setupRequest: (req) => ({ ...req, path: availabilityPath(), headers: { cookie: session() } }) }];
   log('availability API: GET /api/v1/rooms/:id/availability (a week), 50 connections …');
   await runLoad({ url: server.url, connections: 10, seconds: warmSeconds, requests: getReq });
-  const getRun = await runLoad({ url: server.url, connections: 50, seconds, requests: getReq });
-  log(`availability API: ${getRun.rps} rps, p95 ${getRun.p95} ms`);
+  const getMetered = await metered(nookGroup, true, () => runLoad({ url: server.url, connections: 50, seconds, requests: getReq }));
+  const getRun = getMetered.result;
+  log(`availability API: ${getRun.rps} rps, p95 ${getRun.p95} ms, ${describeCpu(getMetered)}`);
 
   // 8. A realistic mix per connection: look at availability, book, look, move it, look, cancel it.
   let lastKind: string | undefined;
@@ -462,21 +509,25 @@ async function main() {
   const staticRun = await runLoad({ url: staticUrl, connections: 10, seconds, requests: staticReq });
   // The least any per-request page and any route handler cost this Next.js here, whatever the app does:
   // the ceilings page_ratio and booking_ratio meet (the baseline app's /dynamic page and /api/ping).
-  let ceilings: { page: LoadResult; route: LoadResult } | null = null;
+  let ceilings: { page: LoadResult; route: LoadResult; pageCpu: Metered; routeCpu: Metered } | null = null;
   if (staticServer) {
     const dynamicReq: autocannon.Request[] = [{ method: 'GET', path: '/dynamic' }];
     const pingReq: autocannon.Request[] = [{ method: 'GET', path: '/api/ping' }];
+    const staticGroup = () => [staticServer!.proc.pid!];
     await runLoad({ url: staticUrl, connections: 10, seconds: warmSeconds, requests: dynamicReq });
-    const page = await runLoad({ url: staticUrl, connections: 10, seconds, requests: dynamicReq });
+    const pageCpu = await metered(staticGroup, false, () => runLoad({ url: staticUrl, connections: 10, seconds, requests: dynamicReq }));
     await runLoad({ url: staticUrl, connections: 10, seconds: warmSeconds, requests: pingReq });
-    const route = await runLoad({ url: staticUrl, connections: 50, seconds, requests: pingReq });
-    ceilings = { page, route };
-    log(`ceilings: an empty dynamic page ${page.rps} rps, an empty route handler ${route.rps} rps`);
+    const routeCpu = await metered(staticGroup, false, () => runLoad({ url: staticUrl, connections: 50, seconds, requests: pingReq }));
+    ceilings = { page: pageCpu.result, route: routeCpu.result, pageCpu, routeCpu };
+    log(`ceilings: an empty dynamic page ${pageCpu.result.rps} rps (${describeCpu(pageCpu)}), an empty route handler ${routeCpu.result.rps} rps (${describeCpu(routeCpu)})`);
   }
   await staticServer?.stop();
   await runLoad({ url: server.url, connections: 10, seconds: warmSeconds, requests: pageReq });
-  const pageRun = await runLoad({ url: server.url, connections: 10, seconds, requests: pageReq });
-  log(`pages: static ${staticRun.rps} rps, room page ${pageRun.rps} rps`);
+  const pageMetered = await metered(nookGroup, true, () => runLoad({ url: server.url, connections: 10, seconds, requests: pageReq }));
+  const pageRun = pageMetered.result;
+  log(`pages: static ${staticRun.rps} rps, room page ${pageRun.rps} rps, ${describeCpu(pageMetered)}`);
+  const pageC1 = await runLoad({ url: server.url, connections: 1, seconds: Math.max(4, Math.round(seconds / 2)), requests: pageReq });
+  log(`room page, 1 connection: p50 ${pageC1.p50} ms`);
 
   // 9b. A year of one person's bookings as her calendar feed, requested over and over by one client (no If-None-Match: full renders).
   const icsReq: autocannon.Request[] = [{ method: 'GET', path: feed.path }];
@@ -485,6 +536,13 @@ async function main() {
   await runLoad({ url: server.url, connections: 1, seconds: warmSeconds, requests: icsReq });
   const icsRun = await runLoad({ url: server.url, connections: 1, seconds, requests: icsReq });
   log(`feed: ${icsRun.rps} rps, p95 ${icsRun.p95} ms`);
+  // 9c. The same unchanged feed as calendar clients poll it: with the ETag of their last copy (If-None-Match).
+  const etag = (await fetch(`${server.url}${feed.path}`)).headers.get('etag') ?? '';
+  const pollReq: autocannon.Request[] = [{ method: 'GET', path: feed.path, headers: { 'if-none-match': etag } }];
+  await runLoad({ url: server.url, connections: 4, seconds: warmSeconds, requests: pollReq });
+  const pollMetered = await metered(nookGroup, true, () => runLoad({ url: server.url, connections: 4, seconds, requests: pollReq }));
+  const pollRun = pollMetered.result;
+  log(`feed, unchanged (If-None-Match): ${pollRun.rps} rps, p95 ${pollRun.p95} ms, ${JSON.stringify(pollRun.status)}, ${describeCpu(pollMetered)}`);
   await server.stop();
   if (target.kind === 'postgres') await big.close();
 
@@ -517,7 +575,29 @@ async function main() {
   const count = (r: LoadResult, code: string) => r.status[code] ?? 0;
   const largest = firstLoads[0]!;
   const fullLabel = `${(seeded.bookings / 1000).toLocaleString('en')}k bookings`;
+  const cpuNote = (m: Metered) => (m.cpu ? `app ${round(m.cpu.appMs)} + database ${round(m.cpu.dbMs)} CPU ms over ${answered(m.result)} answers` : 'no /proc on this machine');
+  const handlerCpu = ceilings ? cpuPerAnswer(ceilings.routeCpu) : null;
+  const dynamicCpu = ceilings ? cpuPerAnswer(ceilings.pageCpu) : null;
+  const floors = `same-run floors: an empty Next.js route handler ${handlerCpu ?? '?'} CPU ms, a one-line dynamic page ${dynamicCpu ?? '?'} CPU ms`;
   const results: Record<string, Figure> = {
+    cpu_ms_per_booking: figure('cpu_ms_per_booking', cpuPerAnswer(postMetered), handlerCpu, `POST /api/v1/bookings at 50 connections: ${cpuNote(postMetered)} (201: ${count(postRun, '201')}, 409: ${count(postRun, '409')}); ${floors}`),
+    cpu_ms_per_room_page: figure('cpu_ms_per_room_page', cpuPerAnswer(pageMetered), dynamicCpu, `GET /rooms/:id signed in, 10 connections: ${cpuNote(pageMetered)}; ${floors}`),
+    cpu_ms_per_availability: figure('cpu_ms_per_availability', cpuPerAnswer(getMetered), handlerCpu, `GET /api/v1/rooms/:id/availability (a week), 50 connections: ${cpuNote(getMetered)}`),
+    cpu_ms_per_feed: figure('cpu_ms_per_feed', cpuPerAnswer(pollMetered), handlerCpu, `GET of an unchanged year-long feed with If-None-Match (status ${JSON.stringify(pollRun.status)}), 4 connections: ${cpuNote(pollMetered)}`),
+    booking_vs_handler: figure(
+      'booking_vs_handler',
+      ceilings ? round(postRun.answeredRps / ceilings.route.rps, 3) : null,
+      ceilings?.route.rps ?? null,
+      `POST /api/v1/bookings ${postRun.answeredRps} answered/s at 50 connections ÷ an empty Next.js route handler ${ceilings?.route.rps ?? '?'} rps at 50 connections, same run`,
+    ),
+    page_vs_dynamic: figure(
+      'page_vs_dynamic',
+      ceilings ? round(pageRun.rps / ceilings.page.rps, 3) : null,
+      ceilings?.page.rps ?? null,
+      `GET /rooms/:id ${pageRun.rps} rps ÷ a one-line dynamic Next.js page ${ceilings?.page.rps ?? '?'} rps, 10 connections each, same run`,
+    ),
+    booking_p50_c1_ms: figure('booking_p50_c1_ms', postC1.p50, null, `POST /api/v1/bookings, one connection (p95 ${postC1.p95}, ${postC1.rps} rps, ${JSON.stringify(postC1.status)})`),
+    room_page_p50_c1_ms: figure('room_page_p50_c1_ms', pageC1.p50, null, `GET /rooms/:id signed in, one connection (p95 ${pageC1.p95}, ${pageC1.rps} rps)`),
     booking_ratio: figure(
       'booking_ratio',
       round(postRun.answeredRps / baseRun.rps, 3),
@@ -608,6 +688,9 @@ async function main() {
         ...(ceilings ? [describeLoad('empty dynamic page', ceilings.page), describeLoad('empty route handler', ceilings.route)] : []),
         describeLoad('GET /rooms/:id', pageRun),
         describeLoad('GET feed (a year)', icsRun),
+        describeLoad('GET feed, unchanged (304)', pollRun),
+        describeLoad('POST /api/v1/bookings, 1 conn', postC1),
+        describeLoad('GET /rooms/:id, 1 conn', pageC1),
       ],
     ),
   );
@@ -622,6 +705,7 @@ async function main() {
     ['static page', staticRun, [staticPage.status]],
     ['room page', pageRun, [200]],
     ['calendar feed', icsRun, [200]],
+    ['unchanged calendar feed', pollRun, [304]],
   ];
   for (const [name, r, codes] of expected) {
     const odd = Object.keys(r.status).filter((c) => !codes.includes(Number(c)));

@@ -167,6 +167,12 @@ export function reservedFeed(input: { name: string; blocks: ReservedBlock[] }): 
 }
 
 /** A strong ETag for a feed body. */
+/**
+ * The version of the feed's text format: part of every feed's ETag, so calendars download
+ * again after a release that changes how feeds are written. Raise it with any such change.
+ */
+export const FEED_FORMAT = 'ics-2';
+
 export function feedEtag(body: string): string {
   return `"${crypto.createHash('sha256').update(body, 'utf8').digest('base64url').slice(0, 32)}"`;
 }

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditLog, bookings, calendarFeeds, users } from '@/db/schema';
+import { auditLog, bookings, calendarFeeds, rooms, users } from '@/db/schema';
 import { feedKey, hashToken } from '@/lib/feed-token';
 import { bookingUid } from '@/lib/ics';
 import { zonedInstant } from '@/lib/time';
@@ -11,6 +11,7 @@ import { cancelBooking, createBooking, moveBooking } from './bookings';
 import {
   createPlaceFeed,
   ensurePersonalFeed,
+  feedDigest,
   findFeedByToken,
   livePlaceFeed,
   ownCalendarBooking,
@@ -165,6 +166,49 @@ describeDb('calendar feeds', (db) => {
     // A person's feed cannot be revoked through the room-feed path.
     const personal = await ensurePersonalFeed(t, w.amara.id, key);
     await expect(revokePlaceFeed(t, admin, personal.feed.id)).rejects.toThrow(/not found/);
+  });
+
+  it("changes a feed's digest exactly when its text changes, so an unchanged feed can answer 304 unrendered", async () => {
+    const t = db().db;
+    const { feed } = await ensurePersonalFeed(t, w.dana.id, key);
+    const room = await createPlaceFeed(t, { id: w.admin.id, ip: null }, { roomId: w.parents.id }, key);
+    const state = async (f = feed) => {
+      const fresh = (await t.select().from(calendarFeeds).where(eq(calendarFeeds.id, f.id)))[0]!;
+      return { digest: await feedDigest(t, fresh, now), text: await renderFeed(t, fresh, now) };
+    };
+    const seen: { digest: string; text: string }[] = [await state()];
+    const expectNew = async (f = feed) => {
+      const next = await state(f);
+      for (const old of seen) {
+        expect(next.digest).not.toBe(old.digest);
+        expect(next.text).not.toBe(old.text);
+      }
+      seen.push(next);
+      return next;
+    };
+    // Asked again, and an hour later: the same digest and the same text.
+    expect(await state()).toEqual(seen[0]);
+    expect(await feedDigest(t, feed, new Date(now.getTime() + 3_600_000))).toBe(seen[0]!.digest);
+    // Each change to what the feed shows gives a new digest: a booking, a move, a cancellation, a title, a room's new name.
+    const id = (await createBooking(t, { userId: w.dana.id, roomId: w.parents.id, start: at(MON, '15:00'), end: at(MON, '15:30'), now })).id;
+    await expectNew();
+    await moveBooking(t, { actor: { id: w.dana.id, role: w.dana.role }, bookingId: id, start: at(MON, '16:00'), end: at(MON, '16:30'), now });
+    await expectNew();
+    const roomBefore = await state(room.feed);
+    await cancelBooking(t, { actor: { id: w.dana.id, role: w.dana.role }, bookingId: id });
+    await expectNew();
+    const roomAfter = await state(room.feed);
+    expect(roomAfter.digest).not.toBe(roomBefore.digest);
+    expect(roomAfter.text).not.toBe(roomBefore.text);
+    await setPersonalFeedTitle(t, w.dana.id, key, 'Break');
+    await expectNew();
+    await t.update(rooms).set({ name: 'Quiet Room 12C' }).where(eq(rooms.id, w.quiet.id));
+    await expectNew();
+    await t.update(rooms).set({ name: 'Quiet Room 12B' }).where(eq(rooms.id, w.quiet.id));
+    // Another person's booking changes nothing in hers.
+    const before = await state();
+    await createBooking(t, { userId: w.amara.id, roomId: w.parents.id, start: at(MON, '17:00'), end: at(MON, '17:30'), now });
+    expect(await state()).toEqual(before);
   });
 
   it('refuses a feed row without exactly one target (database check)', async () => {

@@ -114,15 +114,19 @@ const calendarColumns = {
 };
 
 /** Her bookings from 30 days back on; cancelled ones only while cancelled less than 30 days ago. */
-export async function personalFeedBookings(db: Db, userId: string, now: Date): Promise<CalendarBooking[]> {
+function personalFeedWhere(userId: string, now: Date) {
   const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY_MS);
+  return and(eq(bookings.userId, userId), gte(bookings.startAt, since), or(eq(bookings.status, 'booked'), gte(bookings.cancelledAt, since)));
+}
+
+export async function personalFeedBookings(db: Db, userId: string, now: Date): Promise<CalendarBooking[]> {
   return db
     .select(calendarColumns)
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(sites, eq(sites.id, rooms.siteId))
-    .where(and(eq(bookings.userId, userId), gte(bookings.startAt, since), or(eq(bookings.status, 'booked'), gte(bookings.cancelledAt, since))))
-    .orderBy(asc(bookings.startAt))
+    .where(personalFeedWhere(userId, now))
+    .orderBy(asc(bookings.startAt), asc(bookings.id))
     .limit(FEED_LIMIT);
 }
 
@@ -138,9 +142,18 @@ export async function ownCalendarBooking(db: Db, userId: string, bookingId: stri
   return row;
 }
 
+/** A room's or a site's live bookings from 30 days back on. */
+function reservedWhere(target: PlaceTarget, now: Date) {
+  const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY_MS);
+  return and(
+    'roomId' in target ? eq(bookings.roomId, target.roomId) : eq(rooms.siteId, target.siteId),
+    eq(bookings.status, 'booked'),
+    gte(bookings.startAt, since),
+  );
+}
+
 /** A room's or a site's live bookings from 30 days back on, as anonymous blocks: the query never reads who booked. */
 export async function reservedBlocks(db: Db, target: PlaceTarget, now: Date): Promise<ReservedBlock[]> {
-  const since = new Date(now.getTime() - FEED_LOOKBACK_DAYS * DAY_MS);
   return db
     .select({
       id: bookings.id,
@@ -155,14 +168,8 @@ export async function reservedBlocks(db: Db, target: PlaceTarget, now: Date): Pr
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .innerJoin(sites, eq(sites.id, rooms.siteId))
-    .where(
-      and(
-        'roomId' in target ? eq(bookings.roomId, target.roomId) : eq(rooms.siteId, target.siteId),
-        eq(bookings.status, 'booked'),
-        gte(bookings.startAt, since),
-      ),
-    )
-    .orderBy(asc(bookings.startAt))
+    .where(reservedWhere(target, now))
+    .orderBy(asc(bookings.startAt), asc(bookings.id))
     .limit(FEED_LIMIT);
 }
 
@@ -239,6 +246,36 @@ export async function revokePlaceFeed(db: Db, actor: Actor, feedId: string): Pro
     });
     return feed;
   });
+}
+
+/**
+ * A digest of every row a feed's text is made from right now, computed in the database: the same
+ * rows as the render reads (same filter, order and limit), each with every column the text shows.
+ * Equal digests mean equal text, so a calendar that polls with the ETag of its last copy gets its
+ * 304 without the feed being read out or rendered. Take it before rendering: a change in between
+ * then costs the client one more download, never a missed update.
+ */
+export async function feedDigest(db: Db, feed: CalendarFeed, now: Date): Promise<string> {
+  const person = feed.kind === 'person';
+  const target: PlaceTarget = feed.roomId ? { roomId: feed.roomId } : { siteId: feed.siteId! };
+  const rows = db
+    .select({
+      line: sql<string>`concat_ws('|', ${bookings.id}, ${bookings.startAt}, ${bookings.endAt}, ${bookings.status}, ${bookings.sequence}, ${bookings.createdAt}, ${bookings.updatedAt}, ${rooms.name}, ${rooms.floor}, ${sites.name})`.as('line'),
+      startAt: bookings.startAt,
+      id: bookings.id,
+    })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .innerJoin(sites, eq(sites.id, rooms.siteId))
+    .where(person ? personalFeedWhere(feed.userId!, now) : reservedWhere(target, now))
+    .orderBy(asc(bookings.startAt), asc(bookings.id))
+    .limit(FEED_LIMIT)
+    .as('feed_rows');
+  const [[row], name] = await Promise.all([
+    db.select({ n: sql<number>`count(*)::int`, digest: sql<string | null>`md5(string_agg(${rows.line}, ',' order by ${rows.startAt}, ${rows.id}))` }).from(rows),
+    person ? Promise.resolve(feed.title ?? '') : placeFeedName(db, feed),
+  ]);
+  return `${feed.id}|${name}|${row?.n ?? 0}|${row?.digest ?? ''}`;
 }
 
 /** The iCalendar text a live feed serves right now. */

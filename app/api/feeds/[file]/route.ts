@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { findFeedByToken, renderFeed } from '@/db/queries/feeds';
+import { feedDigest, findFeedByToken, renderFeed } from '@/db/queries/feeds';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineRoute } from '@/lib/auth/route';
 import { hashToken, tokenFromFile } from '@/lib/feed-token';
-import { etagMatches, feedEtag } from '@/lib/ics';
+import { etagMatches, FEED_FORMAT, feedEtag } from '@/lib/ics';
 
 const params = z.object({ file: z.string().max(100) });
 
@@ -28,10 +28,13 @@ export const GET = defineRoute({ access: 'public', params }, async ({ req, db, p
   await enforceRateLimit(conn, 'feed', hashToken(token));
   const feed = await findFeedByToken(conn, token);
   if (!feed) return notFound();
-  const body = await renderFeed(conn, feed, new Date());
-  const etag = feedEtag(body);
+  // Calendars poll: the ETag comes from a digest of the feed's rows taken in the database, so an
+  // unchanged feed answers 304 without being read out or rendered.
+  const now = new Date();
+  const etag = feedEtag(`${FEED_FORMAT}|${await feedDigest(conn, feed, now)}`);
   const headers = { ...PRIVATE_HEADERS, ETag: etag };
   if (etagMatches(req.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  const body = await renderFeed(conn, feed, now);
   return new Response(body, {
     status: 200,
     headers: { ...headers, 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="nook.ics"' },
