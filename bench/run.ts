@@ -21,6 +21,8 @@ import { openPglite as openPgliteRaw, openPostgres as openPostgresRaw, type Db, 
 import { explainBusy, firstBenchPersonId, siteWeek, timeAvailability, weekSamples } from './availability';
 import { buildStaleReason, DIST_DIR, firstLoadJs, staticPages } from './build-info';
 import { canMeasureCpu, cpuMeter, type CpuSplit } from './cpu';
+import { measureVitals, type Vitals } from './vitals';
+import { localParts } from '@/lib/time';
 import { seedFeedPerson } from './feed';
 import { measurePlanCreation } from './plan';
 import { measureReport } from './report';
@@ -77,6 +79,9 @@ const TARGETS: Record<string, { target: number; dir: Direction; unit: string }> 
   report_1m_ms: { target: 300, dir: 'max', unit: 'ms' },
   first_load_js_kb: { target: 200, dir: 'max', unit: 'kB gzip' },
   cold_start_ms: { target: 5000, dir: 'max', unit: 'ms' },
+  lcp_ms: { target: 1500, dir: 'max', unit: 'ms' },
+  cls: { target: 0.05, dir: 'max', unit: '' },
+  inp_ms: { target: 100, dir: 'max', unit: 'ms' },
 };
 
 function figure(key: string, value: number | null, baseline: number | null, note: string): Figure {
@@ -543,6 +548,24 @@ async function main() {
   const pollMetered = await metered(nookGroup, true, () => runLoad({ url: server.url, connections: 4, seconds, requests: pollReq }));
   const pollRun = pollMetered.result;
   log(`feed, unchanged (If-None-Match): ${pollRun.rps} rps, p95 ${pollRun.p95} ms, ${JSON.stringify(pollRun.status)}, ${describeCpu(pollMetered)}`);
+  // 9d. Vitals in Chromium as a phone on fast 4G with a 4× slower CPU: Home, a room page, My bookings; INP of booking a slot.
+  let vitals: Vitals | null = null;
+  try {
+    const room = rooms[0]!;
+    const [slot] = bookingCandidates([room], now, 1, rng(7));
+    const local = localParts(new Date(slot!.start), room.timeZone);
+    vitals = await measureVitals({
+      baseUrl: server.url,
+      sessionCookie: sessions[0]!,
+      paths: ['/', `/rooms/${room.id}`, '/bookings'],
+      roomPath: `/rooms/${room.id}`,
+      bookDate: local.date,
+      bookTime: local.time,
+    });
+    log(`vitals: ${vitals.pages.map((p) => `${p.path} LCP ${p.lcpMs} ms CLS ${p.cls}`).join(' · ')} · INP of booking ${vitals.inpMs} ms (${vitals.booked.slice(0, 60)})`);
+  } catch (err) {
+    log(`vitals: not measured (${err instanceof Error ? err.message.split('\n')[0] : err})`);
+  }
   await server.stop();
   if (target.kind === 'postgres') await big.close();
 
@@ -598,6 +621,14 @@ async function main() {
     ),
     booking_p50_c1_ms: figure('booking_p50_c1_ms', postC1.p50, null, `POST /api/v1/bookings, one connection (p95 ${postC1.p95}, ${postC1.rps} rps, ${JSON.stringify(postC1.status)})`),
     room_page_p50_c1_ms: figure('room_page_p50_c1_ms', pageC1.p50, null, `GET /rooms/:id signed in, one connection (p95 ${pageC1.p95}, ${pageC1.rps} rps)`),
+    lcp_ms: figure(
+      'lcp_ms',
+      vitals ? Math.max(...vitals.pages.map((p) => p.lcpMs ?? Number.POSITIVE_INFINITY)) : null,
+      null,
+      vitals ? `worst of ${vitals.pages.map((p) => `${p.path === '/' ? 'Home' : p.path.startsWith('/rooms') ? 'room page' : 'My bookings'} ${p.lcpMs} ms`).join(', ')}; Chromium, 390 px phone, 4× CPU slowdown, fast 4G (60 ms, 9/1.5 Mbit/s), signed in` : 'not measured',
+    ),
+    cls: figure('cls', vitals ? Math.max(...vitals.pages.map((p) => p.cls)) : null, null, vitals ? `worst of ${vitals.pages.map((p) => `${p.path} ${p.cls}`).join(', ')}` : 'not measured'),
+    inp_ms: figure('inp_ms', vitals?.inpMs ?? null, null, vitals ? `the longest event of pressing Book on the room page after typing a date and time, same phone profile (16 means under Event Timing's 16 ms threshold); answer: ${vitals.booked.slice(0, 80)}` : 'not measured'),
     booking_ratio: figure(
       'booking_ratio',
       round(postRun.answeredRps / baseRun.rps, 3),
