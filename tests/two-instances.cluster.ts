@@ -197,6 +197,8 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('two instances behind a load bal
     });
     await res.arrayBuffer();
     expect(res.status, 'the action answered').toBeLessThan(400);
+    const answered = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
+    expect(res.headers.get('x-action-redirect') ?? '', answered).toContain('/signin?signedOut=1');
 
     for (const base of [a!.url, b!.url, lb!.url]) {
       const after = await ownBookings(cookie, base);
@@ -208,12 +210,13 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('two instances behind a load bal
     const cookie = await signIn(lb!.url, 'dana@example.com');
     for (const base of [a!.url, b!.url, lb!.url]) expect((await ownBookings(cookie, base)).status, base).toBe(200);
 
-    // An admin presses "Deactivate" for Dana on /admin/people, as a browser submits that form.
+    // An admin presses "Deactivate" for Dana on /admin/people, as a browser submits that form
+    // (claiming another address in X-Forwarded-For, which the balancer replaces).
     const adminCookie = await signIn(lb!.url, 'admin@example.com');
     const page = await fetch(`${lb!.url}/admin/people`, { headers: { cookie: adminCookie } });
     expect(page.status).toBe(200);
     const form = formAround(await page.text(), 'aria-label="Deactivate Dana Morales"');
-    const res = await fetch(`${lb!.url}/admin/people`, { method: 'POST', redirect: 'manual', headers: { cookie: adminCookie, origin: lb!.url }, body: form });
+    const res = await fetch(`${lb!.url}/admin/people`, { method: 'POST', redirect: 'manual', headers: { cookie: adminCookie, origin: lb!.url, 'x-forwarded-for': '203.0.113.9' }, body: form });
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html).toContain('Dana Morales is deactivated and signed out everywhere.');
@@ -222,8 +225,11 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('two instances behind a load bal
       const after = await ownBookings(cookie, base);
       expect(after.status, `${base} after the deactivation`).toBe(401);
     }
-    const [dana] = await sql<{ active: boolean }[]>`select active from users where email = 'dana@example.com'`;
+    const [dana] = await sql<{ id: string; active: boolean }[]>`select id, active from users where email = 'dana@example.com'`;
     expect(dana!.active).toBe(false);
+    // The audit log has the address the balancer saw, not the one the client claimed.
+    const audit = await sql<{ ip: string | null }[]>`select ip from audit_log where action = 'person.deactivated' and target_id = ${dana!.id}`;
+    expect(audit.map((r) => r.ip)).toEqual(['127.0.0.1']);
   });
 
   it('each scheduled job runs once per due time while both instances look for due jobs', async () => {
