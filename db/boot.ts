@@ -15,7 +15,7 @@ export async function bootDatabase(): Promise<void> {
         console.warn(`Nook: ${expected - applied} database migration(s) pending. Run \`npm run db:migrate\`.`);
       }
     }
-    if (ready && env().NOOK_JOBS) startScheduler(getDb);
+    if (ready && env().NOOK_JOBS) startScheduler(getDb, env().NOOK_JOBS_INTERVAL);
   } catch (err) {
     if (err instanceof DataDirInUseError) {
       console.error(`Nook: ${err.message}`);

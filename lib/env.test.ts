@@ -45,6 +45,16 @@ describe('parseEnv', () => {
 });
 
 describe('rate limit settings', () => {
+  it('reads how often to look for due jobs, 30 seconds unless set, and refuses anything else by name', () => {
+    expect(parseEnv({}).NOOK_JOBS_INTERVAL).toBe(30_000);
+    expect(parseEnv({ NOOK_JOBS_INTERVAL: '250ms' }).NOOK_JOBS_INTERVAL).toBe(250);
+    expect(parseEnv({ NOOK_JOBS_INTERVAL: '5s' }).NOOK_JOBS_INTERVAL).toBe(5_000);
+    expect(parseEnv({ NOOK_JOBS_INTERVAL: '2m' }).NOOK_JOBS_INTERVAL).toBe(120_000);
+    expect(() => parseEnv({ NOOK_JOBS_INTERVAL: '30' })).toThrow(/NOOK_JOBS_INTERVAL: write NOOK_JOBS_INTERVAL as a number with ms, s or m/);
+    expect(() => parseEnv({ NOOK_JOBS_INTERVAL: '10ms' })).toThrow(/between 100ms and 10m/);
+    expect(() => parseEnv({ NOOK_JOBS_INTERVAL: '11m' })).toThrow(/between 100ms and 10m/);
+  });
+
   it('has sensible defaults', () => {
     const env = parseEnv({});
     expect(env.RATE_LIMIT_SIGNIN).toEqual({ points: 10, durationSeconds: 900 });

@@ -15,6 +15,17 @@ export const rateLimitSpec = z
   .refine((l) => l.points >= 1 && l.durationSeconds >= 1, { error: 'a rate limit needs at least 1 attempt per at least 1 second' });
 export type RateLimitSpec = z.output<typeof rateLimitSpec>;
 
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000 } as const;
+/** How often this instance looks for due jobs, written as e.g. "30s", "250ms" or "1m"; from 100 ms to 10 minutes. */
+export const jobsInterval = z
+  .string()
+  .regex(/^\d{1,6}(ms|s|m)$/, { error: 'write NOOK_JOBS_INTERVAL as a number with ms, s or m, e.g. 30s' })
+  .transform((v) => {
+    const unit = (v.endsWith('ms') ? 'ms' : v.slice(-1)) as keyof typeof UNIT_MS;
+    return Number(v.slice(0, -unit.length)) * UNIT_MS[unit];
+  })
+  .refine((ms) => ms >= 100 && ms <= 600_000, { error: 'NOOK_JOBS_INTERVAL must be between 100ms and 10m' });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,6 +43,8 @@ const envSchema = z
     AUTH_OIDC_NAME: z.string().min(1).default('your company account'),
     /** Scheduled jobs (plan roll-forward, no-show release, reminders) run in the app process unless this is 0. */
     NOOK_JOBS: flag.default(true),
+    /** How often (in milliseconds once parsed) a jobs-running instance checks which jobs are due. Each job still runs once per due time. */
+    NOOK_JOBS_INTERVAL: jobsInterval.prefault('30s'),
     /** Sign-in attempts per email address. */
     RATE_LIMIT_SIGNIN: rateLimitSpec.prefault('10/15m'),
     /** Sign-in attempts per client IP (many people can share an office's address). */

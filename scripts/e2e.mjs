@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds Nook once, then runs the Playwright journeys against the production server:
 // on the embedded database (a fresh data dir), and on PostgreSQL too when
-// TEST_DATABASE_URL is set (a fresh database created, migrated, seeded and dropped).
+// TEST_DATABASE_URL is set (a fresh database created, migrated, seeded and dropped); then, on
+// PostgreSQL, two instances of the same build behind HAProxy (tests/two-instances.cluster.ts,
+// which makes its own database).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -49,4 +51,7 @@ if (adminUrl) {
   } finally {
     sql(`drop database if exists ${name} with (force)`);
   }
+
+  console.log('\n== Two instances behind a load balancer (HAProxy) on PostgreSQL ==');
+  run('npx', ['vitest', 'run', '--config', 'vitest.cluster.config.mts'], { ...base, TEST_DATABASE_URL: adminUrl });
 }
