@@ -5,7 +5,9 @@
  * bench/results.json (one key per figure of QUALITY.md's Performance table).
  *
  * Options: --quick (50k bookings, short runs) · --pglite (the embedded database) ·
- * --rebuild / --no-build · --bookings=N · --seconds=N (each measured load run).
+ * --rebuild / --no-build · --bookings=N · --seconds=N (each measured load run) ·
+ * --instances 2 (booking and page throughput through HAProxy in front of one, then two Nook
+ * processes on the same PostgreSQL: scale_2x).
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) must be allowed
  * to create databases; the bench makes nook_bench_<random> and drops it at the end.
  */
@@ -22,6 +24,7 @@ import { explainBusy, firstBenchPersonId, siteWeek, timeAvailability, weekSample
 import { buildStaleReason, DIST_DIR, firstLoadJs, staticPages } from './build-info';
 import { canMeasureCpu, cpuMeter, type CpuSplit } from './cpu';
 import { measureVitals, type Vitals } from './vitals';
+import { startBalancer } from '../scripts/balancer';
 import { localParts } from '@/lib/time';
 import { seedFeedPerson } from './feed';
 import { measurePlanCreation } from './plan';
@@ -54,6 +57,11 @@ const seconds = Number(option('seconds') ?? (quick ? 6 : 20));
 const warmSeconds = quick ? 2 : 4;
 const sessionCount = quick ? 100 : 250;
 const coldRuns = quick ? 1 : 3;
+/** --instances 2: also run the booking and page loads through HAProxy in front of one, then two Nook processes. */
+const instancesArg = option('instances') ?? (args.includes('--instances') ? args[args.indexOf('--instances') + 1] : undefined);
+const instances = Number(instancesArg ?? 1);
+if (!Number.isInteger(instances) || instances < 1 || instances > 2) throw new Error('--instances takes 1 or 2');
+if (instances > 1 && usePglite) throw new Error('--instances 2 needs PostgreSQL: the embedded database serves one process');
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
@@ -79,6 +87,7 @@ const TARGETS: Record<string, { target: number; dir: Direction; unit: string }> 
   report_1m_ms: { target: 300, dir: 'max', unit: 'ms' },
   first_load_js_kb: { target: 200, dir: 'max', unit: 'kB gzip' },
   cold_start_ms: { target: 5000, dir: 'max', unit: 'ms' },
+  scale_2x: { target: 1.7, dir: 'min', unit: 'ratio' },
   lcp_ms: { target: 1500, dir: 'max', unit: 'ms' },
   cls: { target: 0.05, dir: 'max', unit: '' },
   inp_ms: { target: 100, dir: 'max', unit: 'ms' },
@@ -548,6 +557,32 @@ async function main() {
   const pollMetered = await metered(nookGroup, true, () => runLoad({ url: server.url, connections: 4, seconds, requests: pollReq }));
   const pollRun = pollMetered.result;
   log(`feed, unchanged (If-None-Match): ${pollRun.rps} rps, p95 ${pollRun.p95} ms, ${JSON.stringify(pollRun.status)}, ${describeCpu(pollMetered)}`);
+  // 9c'. Scale-out: the same booking and page loads through HAProxy in front of one instance, then two.
+  let scale: { one: { booking: LoadResult; page: LoadResult }; two: { booking: LoadResult; page: LoadResult } } | null = null;
+  if (instances >= 2) {
+    const secondPort = await freePort();
+    const second = startNext(secondPort, target.env, { AUTH_DEMO: '1', AUTH_SECRET: serverSecret, ...unlimited });
+    cleanups.push(second.stop);
+    await waitFor(`${second.url}/api/health`, second, { timeoutMs: 180_000 });
+    const through = async (backends: number[]) => {
+      const balancer = await startBalancer({ port: await freePort(), backends: backends.map((p, i) => ({ port: p, name: `nook${i + 1}` })) });
+      try {
+        await runLoad({ url: balancer.url, connections: 10, seconds: warmSeconds, requests: postReq });
+        const booking = await runLoad({ url: balancer.url, connections: 50, seconds, requests: postReq });
+        await runLoad({ url: balancer.url, connections: 10, seconds: warmSeconds, requests: pageReq });
+        const page = await runLoad({ url: balancer.url, connections: 20, seconds, requests: pageReq });
+        return { booking, page };
+      } finally {
+        await balancer.stop();
+      }
+    };
+    const one = await through([port]);
+    const two = await through([port, secondPort]);
+    scale = { one, two };
+    await second.stop();
+    log(`scale-out: bookings ${one.booking.answeredRps} → ${two.booking.answeredRps} answered/s, room pages ${one.page.rps} → ${two.page.rps} rps (one → two instances behind HAProxy)`);
+  }
+
   // 9d. Vitals in Chromium as a phone on fast 4G with a 4× slower CPU: Home, a room page, My bookings; INP of booking a slot.
   let vitals: Vitals | null = null;
   try {
@@ -621,6 +656,14 @@ async function main() {
     ),
     booking_p50_c1_ms: figure('booking_p50_c1_ms', postC1.p50, null, `POST /api/v1/bookings, one connection (p95 ${postC1.p95}, ${postC1.rps} rps, ${JSON.stringify(postC1.status)})`),
     room_page_p50_c1_ms: figure('room_page_p50_c1_ms', pageC1.p50, null, `GET /rooms/:id signed in, one connection (p95 ${pageC1.p95}, ${pageC1.rps} rps)`),
+    scale_2x: figure(
+      'scale_2x',
+      scale ? round(scale.two.booking.answeredRps / scale.one.booking.answeredRps, 2) : null,
+      scale?.one.booking.answeredRps ?? null,
+      scale
+        ? `POST /api/v1/bookings through HAProxy, 50 connections: two instances ${scale.two.booking.answeredRps} ÷ one ${scale.one.booking.answeredRps} answered/s; room pages at 20 connections ${scale.two.page.rps} ÷ ${scale.one.page.rps} rps (${round(scale.two.page.rps / scale.one.page.rps, 2)}); ${os.cpus().length} cores shared by both instances, PostgreSQL and the load generator`
+        : 'not measured: run with --instances 2',
+    ),
     lcp_ms: figure(
       'lcp_ms',
       vitals ? Math.max(...vitals.pages.map((p) => p.lcpMs ?? Number.POSITIVE_INFINITY)) : null,
