@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoInstant, newBookingSchema, rangeQuery } from './booking';
+import { isoInstant, localDate, newBookingSchema, rangeQuery } from './booking';
 
 describe('isoInstant', () => {
   it('reads an instant with its offset', () => {
@@ -31,5 +31,17 @@ describe('isoInstant', () => {
     expect(rangeQuery.safeParse({ from: '2026-03-10T00:00:00Z', to: '2026-03-09T00:00:00Z' }).success).toBe(false);
     expect(rangeQuery.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z' }).success).toBe(false);
     expect(rangeQuery.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }).success).toBe(true);
+  });
+});
+
+describe('localDate', () => {
+  it('takes only a date that exists, with one message for every form that uses it', () => {
+    for (const bad of ['2026-02-31', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10']) {
+      const r = localDate.safeParse(bad);
+      expect(r.success, bad).toBe(false);
+      expect(r.error?.issues[0]?.message, bad).toBe('That date does not exist.');
+    }
+    expect(localDate.safeParse('2026-3-9').error?.issues[0]?.message).toBe('Use a date such as 2026-03-09.');
+    for (const good of ['2028-02-29', '2026-12-31', '2027-01-01']) expect(localDate.safeParse(good).success, good).toBe(true);
   });
 });

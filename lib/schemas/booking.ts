@@ -24,7 +24,16 @@ export const rangeQuery = z
   .refine((r) => r.to > r.from, { error: '`to` must be after `from`.', path: ['to'] })
   .refine((r) => r.to.getTime() - r.from.getTime() <= 62 * 86_400_000, { error: 'Ask for at most 62 days at a time.', path: ['to'] });
 
-/** Local date and time as typed in a form, read in the site's zone. */
-export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date such as 2026-03-09.' });
+/**
+ * Local date and time as typed in a form, read in the site's zone. A date must exist on the
+ * calendar: 2026-02-31 is refused, never rolled over to 3 March.
+ */
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date such as 2026-03-09.' })
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, { error: 'That date does not exist.' });
 export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a time such as 09:30.' });
 export const lengthMinutes = z.coerce.number({ error: 'Give a length in minutes.' }).int({ error: 'Give whole minutes.' }).min(1).max(24 * 60);

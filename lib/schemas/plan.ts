@@ -5,12 +5,6 @@ import { localDate, localTime } from './booking';
 const many = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item));
 
-/** A real calendar date (2026-02-30 is refused, not rolled over). */
-const realDate = localDate.refine((d) => {
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}, { error: 'That date does not exist.' });
-
 export const planPatternSchema = z
   .object({
     times: many(localTime)
@@ -28,8 +22,8 @@ export const planPatternSchema = z
     fallbackRoomIds: many(z.uuid({ error: 'Choose fallback rooms from the list.' })).pipe(
       z.array(z.string()).max(3, { error: 'Choose at most 3 fallback rooms.' }),
     ),
-    startDate: realDate,
-    endDate: realDate,
+    startDate: localDate,
+    endDate: localDate,
   })
   .refine((p) => p.endDate >= p.startDate, { error: 'The end date must be on or after the start date.', path: ['endDate'] })
   .refine((p) => !p.fallbackRoomIds.includes(p.preferredRoomId) && new Set(p.fallbackRoomIds).size === p.fallbackRoomIds.length, {
@@ -51,7 +45,7 @@ const choice = z
 export const planConfirmSchema = planPatternSchema.and(z.object({ choice: many(choice) }));
 
 export const dateRangeSchema = z
-  .object({ fromDate: realDate, toDate: realDate })
+  .object({ fromDate: localDate, toDate: localDate })
   .refine((r) => r.toDate >= r.fromDate, { error: 'The last day must be on or after the first.', path: ['toDate'] })
   .refine((r) => new Date(r.toDate).getTime() - new Date(r.fromDate).getTime() <= 366 * 86_400_000, {
     error: 'Skip at most a year at a time.',

@@ -55,4 +55,12 @@ describe('admin form fields', () => {
     });
     expect(changeAnswer({ done: true, value: null, affected: { moved: 0, cancelled: 0 } }, 'Room saved.')).toEqual({ ok: true, status: 200, message: 'Room saved.' });
   });
+
+  it('refuses an out-of-service window on a date that does not exist, never rolling it over', () => {
+    const base = { roomId: '00000000-0000-4000-8000-000000000000', startTime: '09:00', endTime: '10:00', reason: 'Deep clean', confirm: '1' };
+    expect(fieldErrors(closureSchema.safeParse({ ...base, startDate: '2026-02-31', endDate: '2026-03-01' }))).toMatchObject({ startDate: ['That date does not exist.'] });
+    expect(fieldErrors(closureSchema.safeParse({ ...base, startDate: '2026-03-01', endDate: '2026-02-29' }))).toMatchObject({ endDate: ['That date does not exist.'] });
+    expect(fieldErrors(closureSchema.safeParse({ ...base, startDate: '', endDate: '2028-02-29' }))).toMatchObject({ startDate: ['Choose a date.'] });
+    expect(closureSchema.safeParse({ ...base, startDate: '2028-02-29', endDate: '2028-02-29' }).success).toBe(true);
+  });
 });

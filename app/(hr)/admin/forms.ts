@@ -5,6 +5,7 @@ import type { ActionState } from '@/lib/auth/action-state';
 import { dayHoursSchema, WEEKDAYS, type OpeningHours } from '@/lib/opening-hours';
 import { POLICY_NUMBERS, policyProblems, type PolicyNumber } from '@/lib/policy';
 import { isTimeZone } from '@/lib/time-zones';
+import { localDate } from '@/lib/schemas/booking';
 
 /** The admin forms' fields, read from FormData: every value arrives as a string or not at all. */
 
@@ -114,7 +115,7 @@ export const policySchema = z
     for (const [path, message] of Object.entries(policyProblems(v))) ctx.addIssue({ code: 'custom', path: [path], message });
   });
 
-const date = z.string({ error: 'Choose a date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Choose a date.' });
+const date = z.string({ error: 'Choose a date.' }).min(1, { error: 'Choose a date.' }).pipe(localDate);
 const time = z.string({ error: 'Choose a time.' }).regex(HHMM, { error: 'Choose a time, such as 09:00.' });
 
 export const closureSchema = z
