@@ -8,7 +8,7 @@ import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { formatShown, K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
 import { DataTable, ReportFilterForm } from '../reports/_parts';
-import { checklistTable, needsTable, queryOf, readFilters } from '../reports/tables';
+import { checklistTable, needsTable, outOfServiceText, queryOf, readFilters } from '../reports/tables';
 
 export const metadata: Metadata = { title: 'Compliance' };
 
@@ -25,7 +25,7 @@ export default async function CompliancePage({ searchParams }: Props) {
   const [report, sites] = await Promise.all([complianceReport(db, filters, now), listSites(db)]);
   const exportHref = (table: string) => `/hr/reports/export?${queryOf(filters, { table })}`;
   const needs = needsTable(report);
-  const incomplete = report.rooms.filter((r) => r.missing.length > 0);
+  const incomplete = report.rooms.filter((r) => r.missing.length > 0 || r.outOfService !== null);
 
   return (
     <div className="stack">
@@ -56,13 +56,20 @@ export default async function CompliancePage({ searchParams }: Props) {
                 <strong>
                   {r.room} ({r.site})
                 </strong>{' '}
-                is missing: <span className="checklist-missing">{r.missing.join(', ')}</span>.
+                {r.outOfService !== null ? (
+                  <>is {outOfServiceText(r.outOfService).replace(/^O/, 'o')} It meets no checklist until it is back.</>
+                ) : (
+                  <>
+                    is missing: <span className="checklist-missing">{r.missing.join(', ')}</span>.
+                  </>
+                )}
               </li>
             ))}
           </ul>
         )}
         <p className="muted small">“Not a bathroom”: Nook only lists dedicated private rooms, so each room meets it; confirm on site when a room is added.</p>
-        <DataTable table={checklistTable(report)} id="table-checklist" exportHref={exportHref('checklist')} />
+        {/* One row per room: shown whole, never in a box that hides most of them. */}
+        <DataTable table={checklistTable(report)} id="table-checklist" exportHref={exportHref('checklist')} whole />
       </section>
 
       <section aria-labelledby="on-time" className="stack">
