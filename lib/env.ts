@@ -32,6 +32,8 @@ const envSchema = z
     AUTH_OIDC_NAME: z.string().min(1).default('your company account'),
     /** Scheduled jobs (plan roll-forward, no-show release, reminders) run in the app process unless this is 0. */
     NOOK_JOBS: flag.default(true),
+    /** On the embedded database's first start, load about six months of generated demo history after the demo people (0: the small seed alone). */
+    NOOK_DEMO_HISTORY: flag.default(true),
     /** Sign-in attempts per email address. */
     RATE_LIMIT_SIGNIN: rateLimitSpec.prefault('10/15m'),
     /** Sign-in attempts per client IP (many people can share an office's address). */
