@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { apiBook, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, nextWeekday, PHONE, roomIdByName, signInAs } from './fixtures';
 
 // A newcomer's first week: each test here is one defect a first-week walk found (issue #17's numbered items).
 
@@ -148,6 +148,125 @@ test('#13 a field that cannot be changed does not look editable', async ({ brows
     await expect(title).toBeEnabled();
     expect(await title.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
     await checkBothWidths(page, 'settings');
+  } finally {
+    await ctx.close();
+  }
+});
+
+/** Cancels her live bookings in a room over the next hours, through the API. */
+async function cancelMineIn(ctx: BrowserContext, roomId: string) {
+  const from = new Date(Date.now() - 3_600_000).toISOString();
+  const to = new Date(Date.now() + 3 * 3_600_000).toISOString();
+  const mine = (await (await ctx.request.get(`/api/v1/bookings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json()) as { id: string; roomId: string; status: string }[];
+  for (const b of mine.filter((x) => x.roomId === roomId && x.status === 'booked')) await ctx.request.delete(`/api/v1/bookings/${b.id}`);
+}
+
+test('#7 after Book now the room cards keep their place', async ({ browser }) => {
+  const ctx = await signedIn(browser, 'amara@example.com');
+  try {
+    const quiet = await roomIdByName(ctx, 'Quiet Room 12B');
+    const home = await ctx.newPage();
+    await home.goto('/');
+    const titles = () => home.getByRole('article').getByRole('heading').allInnerTexts();
+    const before = await titles();
+    expect(before.length).toBeGreaterThan(2);
+    const card = home.getByRole('article').filter({ has: home.getByRole('heading', { name: 'Quiet Room 12B' }) });
+    await expect(card.getByText(/Free now until/)).toBeVisible();
+    await card.getByRole('button', { name: 'Book now in Quiet Room 12B' }).click();
+    await expect(card.getByRole('status')).toContainText(/Booked Quiet Room 12B until \d\d:\d\d\./);
+    // The page has taken in the booking (the room is no longer free now) and nothing moved.
+    await expect(card.getByText(/Free now until/)).toHaveCount(0);
+    expect(await titles()).toEqual(before);
+    await cancelMineIn(ctx, quiet);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('#10 HR and admins land on their own overview; their menu says whose requests are whose', async ({ browser }) => {
+  const hrCtx = await signedIn(browser, 'hr@example.com', DESKTOP);
+  const adminCtx = await signedIn(browser, 'admin@example.com', DESKTOP);
+  try {
+    const hr = await hrCtx.newPage();
+    await hr.goto('/');
+    await expect(hr).toHaveURL(/\/hr$/);
+    await expect(hr.getByRole('heading', { level: 1, name: 'HR overview' })).toBeVisible();
+    await expect(hr.getByRole('heading', { name: /^Hello/ })).toHaveCount(0);
+    const nav = hr.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'My requests', exact: true })).toHaveAttribute('href', '/requests');
+    await expect(nav.getByRole('link', { name: 'Requests to answer', exact: true })).toHaveAttribute('href', '/hr/requests');
+    await expect(nav.getByRole('link', { name: 'Requests', exact: true })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Request queue', exact: true })).toHaveCount(0);
+    // Her own home, to book for herself, is a click away.
+    await nav.getByRole('link', { name: 'My home', exact: true }).click();
+    await expect(hr.getByRole('heading', { level: 1, name: 'Hello, Helen' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'My home', exact: true })).toHaveAttribute('aria-current', 'page');
+    await checkBothWidths(hr, 'hr-my-home');
+
+    const admin = await adminCtx.newPage();
+    await admin.goto('/');
+    await expect(admin).toHaveURL(/\/admin$/);
+  } finally {
+    await hrCtx.close();
+    await adminCtx.close();
+  }
+});
+
+test('#9 My bookings after a two-week plan: one heading a day, the plan folded, and check-out instead of Move and Cancel once checked in', async ({ browser }) => {
+  test.slow();
+  const ctx = await signedIn(browser, 'chen@example.com');
+  try {
+    // A plan at Chen's own site (London), two weeks from the day after tomorrow (New York's weekdays, so never a weekend).
+    const first = nextWeekday(2);
+    const last = new Date(Date.parse(`${first}T12:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
+    const page = await ctx.newPage();
+    await page.goto('/plans/new');
+    await page.getByRole('button', { name: 'Remove break 3' }).click();
+    await page.getByLabel('Break 1', { exact: true }).fill('10:00');
+    await page.getByLabel('Break 2', { exact: true }).fill('14:00');
+    await page.getByLabel('First day').fill(first);
+    await page.getByLabel('Last day').fill(last);
+    await page.getByLabel('Preferred room').selectOption({ label: 'Nursing Room 2' });
+    await page.getByLabel('Fallback 1').selectOption({ label: 'Calm Room 5' });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Preview:' })).toBeVisible();
+    await page.getByRole('button', { name: 'Confirm and book' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Plan created:' })).toContainText('20 breaks booked');
+
+    // And a break under way in New York's round-the-clock room, checked in at the door.
+    const quiet = await roomIdByName(ctx, 'Quiet Room 12B');
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    expect((await apiBook(ctx, quiet, minute.toISOString(), new Date(minute.getTime() + 30 * 60_000).toISOString())).status()).toBe(201);
+    await page.goto(`/r/${quiet}`);
+    await page.getByRole('button', { name: 'Check in' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Checked in.' })).toBeVisible();
+
+    await page.setViewportSize(PHONE);
+    await page.goto('/bookings');
+    // One heading a day; the plan's later breaks folded into one line.
+    await expect(page.getByRole('region', { name: dateLabel(first) })).toBeVisible();
+    const fold = page.locator('details.plan-fold');
+    await expect(fold.locator('summary')).toHaveText(/^\d+ more breaks from your plans, .+ to .+$/);
+    await expect(fold).not.toHaveAttribute('open', '');
+    expect(await page.locator('li.card:visible').count()).toBeLessThanOrEqual(8);
+    // "Check-in opens at …" at most once: for her next booking, not on every card.
+    expect(await page.getByText(/Check-in opens at/).count()).toBeLessThanOrEqual(1);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height).toBeLessThan(2500);
+    await checkBothWidths(page, 'my-bookings');
+    await page.setViewportSize(PHONE);
+    // Opened, the fold shows every break, a day at a time.
+    await fold.locator('summary').click();
+    await expect(fold.getByRole('region', { name: dateLabel(last) })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/my-bookings-open-390.png', fullPage: true });
+
+    // Checked in: no Move or Cancel, but check-out.
+    const inRoom = page.getByRole('listitem').filter({ hasText: 'Quiet Room 12B' });
+    await expect(inRoom.getByText('Checked in', { exact: true })).toBeVisible();
+    await expect(inRoom.getByRole('button', { name: 'Move' })).toHaveCount(0);
+    await expect(inRoom.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
+    await inRoom.getByRole('button', { name: 'Check out early' }).click();
+    await expect(inRoom.getByRole('status').filter({ hasText: 'Checked out.' })).toBeVisible();
   } finally {
     await ctx.close();
   }

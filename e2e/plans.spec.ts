@@ -57,12 +57,21 @@ test('a pump plan with a fallback: preview, confirm, skip a day, cancel one brea
     await expect(status).toContainText('20 breaks would book, 1 in a fallback room');
     await expect(page.getByRole('cell', { name: /Parents' Room 7, 12:30–13:00 \(fallback\)/ })).toBeVisible();
     await checkBothWidths(page);
+    // A preview says what confirming would do: no row claims "Booked" before anything is.
+    await expect(page.getByText('Preview: nothing is booked until you confirm.')).toBeVisible();
+    await expect(page.locator('tbody .badge').filter({ hasText: /^Booked$/ })).toHaveCount(0);
+    await expect(page.locator('tbody .badge').filter({ hasText: /^Will book$/ }).first()).toBeVisible();
     // Nothing is booked by a preview.
     const before = (await (await amaraCtx.request.get(`/api/v1/bookings?from=${encodeURIComponent(nyInstant(START, '00:00'))}&to=${encodeURIComponent(nyInstant(END, '23:00'))}`)).json()) as unknown[];
     expect(before).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Confirm and book' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Plan created:' })).toContainText('20 breaks booked, 1 in a fallback room');
+    // Made: the form does not stay filled in as if to make the same plan twice.
+    await expect(page.getByRole('button', { name: 'Preview again' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Confirm and book' })).toHaveCount(0);
+    await expect(page.getByLabel('Break 1', { exact: true })).toHaveCount(0);
+    await expect(page.locator('tbody .badge').filter({ hasText: /^Booked$/ }).first()).toBeVisible();
     await page.getByRole('link', { name: 'Open the plan' }).click();
     await expect(page.getByRole('heading', { name: /Pump plan: 09:30, 12:30 · Mon–Fri/ })).toBeVisible();
     await checkBothWidths(page);
