@@ -26,7 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
 export function navFor(role: Role): NavItem[] {
   const items = NAV_ITEMS.filter((item) => hasRole(role, item.role));
   if (role === 'employee') return items;
-  const label: Record<string, string> = { '/requests': 'My requests', '/hr': 'HR overview', '/hr/requests': 'Requests to answer' };
+  const label: Record<string, string> = { '/requests': 'My requests', '/hr/requests': 'Requests to answer' };
   return items.map((item) => (item.href === '/' ? { ...item, href: '/me', label: 'My home' } : { ...item, label: label[item.href] ?? item.label }));
 }
 

@@ -12,7 +12,7 @@ import { UpcomingBooking } from './upcoming-booking';
 
 export const metadata: Metadata = { title: 'My bookings' };
 
-/** Days shown in full before a plan's later breaks fold away. */
+/** Days with live bookings shown in full before a plan's later breaks fold away. */
 const OPEN_DAYS = 2;
 
 type Day = { date: string; bookings: MyBooking[] };
@@ -45,9 +45,19 @@ export default async function MyBookingsPage() {
 
   // Grouped by day. The first days show in full; after them a plan's breaks fold into one line she can open,
   // and anything she booked by hand stays in view.
+  // A day whose bookings were all cancelled is shown (a change is never silent) but does not use up an open day.
   const days = byDay(upcoming);
-  const openDays = days.slice(0, OPEN_DAYS);
-  const later = days.slice(OPEN_DAYS);
+  let live = 0;
+  let cut = days.length;
+  for (let i = 0; i < days.length; i++) {
+    if (days[i]!.bookings.some((b) => b.status === 'booked')) live++;
+    if (live === OPEN_DAYS) {
+      cut = i + 1;
+      break;
+    }
+  }
+  const openDays = days.slice(0, cut);
+  const later = days.slice(cut);
   const laterByHand = later.map((d) => ({ ...d, bookings: d.bookings.filter((b) => !b.planId) })).filter((d) => d.bookings.length > 0);
   const laterFromPlans = later.map((d) => ({ ...d, bookings: d.bookings.filter((b) => b.planId) })).filter((d) => d.bookings.length > 0);
   const folded = laterFromPlans.reduce((n, d) => n + d.bookings.filter((b) => b.status === 'booked').length, 0);
@@ -109,7 +119,7 @@ export default async function MyBookingsPage() {
         {laterFromPlans.length > 0 && (
           <details className="card plan-fold">
             <summary>
-              {folded === 1 ? '1 more break' : `${folded} more breaks`} from your plans, {formatDateSpan(laterFromPlans[0]!.date, laterFromPlans.at(-1)!.date)}
+              {folded === 0 ? 'Cancelled breaks' : folded === 1 ? '1 more break' : `${folded} more breaks`} from your plans, {formatDateSpan(laterFromPlans[0]!.date, laterFromPlans.at(-1)!.date)}
             </summary>
             <div className="stack">{laterFromPlans.map((d) => dayGroup(d, 'h4'))}</div>
           </details>
