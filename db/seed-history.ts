@@ -40,6 +40,9 @@ const DENIALS = [
   'That pattern would leave the ward without cover at handover; please pick a window after 10:00.',
 ];
 
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
 type Stay = { stationId: string; roomId: string; start: number; blockEnd: number };
 
 /** Loads the history. Expects the demo seed (sites, rooms, the six demo people) to be there. */
@@ -106,10 +109,7 @@ export async function seedHistory(db: Db, options: HistoryOptions): Promise<Hist
     const breaks = rand() < 0.6 ? 2 : 3;
     const base = breaks === 2 ? ['10:00', '14:00'] : ['09:30', '12:30', '15:30'];
     const shift = pick([-30, -15, 0, 0, 15, 30]);
-    const times = base.map((t) => {
-      const m = Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) + shift;
-      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-    });
+    const times = base.map((t) => clock(minutesOf(t) + shift));
     const length = pick([20, 25, 30, 30, 30]);
     const planned = rand() < 0.7;
     const noShowRate = 0.02 + rand() * 0.1;
@@ -199,7 +199,7 @@ export async function seedHistory(db: Db, options: HistoryOptions): Promise<Hist
         const decidedAt = zonedInstant(answerDay, '15:00', tz);
         const denied = rand() < 0.2;
         const details: RequestDetails = pick<RequestDetails>([
-          { type: 'break_pattern', breaks, lengthMin: length, windows: times.slice(0, 2).map((x) => ({ start: x, end: `${x.slice(0, 3)}45` })) },
+          { type: 'break_pattern', breaks, lengthMin: length, windows: times.slice(0, 2).map((x) => ({ start: x, end: clock(minutesOf(x) + 45) })) },
           { type: 'shifted_hours', start: '07:30', end: '15:30' },
           { type: 'remote_days', days: [pick([1, 3, 5])] },
         ]);

@@ -28,6 +28,8 @@ async function setGrace(admin: Page, siteId: string, minutes: number) {
 }
 
 test('a pump plan with a fallback: preview, confirm, skip a day, cancel one break', async ({ browser }) => {
+  // Six axe passes at two widths and two plan pages: more than the default minute on a busy machine.
+  test.slow();
   const amaraCtx = await browser.newContext();
   const bethCtx = await browser.newContext();
   try {
