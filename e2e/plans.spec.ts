@@ -105,6 +105,8 @@ test('a pump plan with a fallback: preview, confirm, skip a day, cancel one brea
 });
 
 test('a no-show is released to the next person; check-in from the door page', async ({ browser }) => {
+  // Four accessibility passes besides the journey itself: more than the default minute on a busy machine.
+  test.slow();
   const contexts: BrowserContext[] = [];
   const ctx = async (email: string) => {
     const c = await browser.newContext();
