@@ -1,18 +1,17 @@
 import { TableWrap } from '@/app/_components/table-wrap';
-import { K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
+import { SUPPRESSED } from '@/lib/reports';
 import { formatDate } from '@/lib/time';
 import type { Table } from './tables';
 
 /** Dates in the tables read as on every page; the CSV export keeps them as ISO dates. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A figure hidden to protect a small group, in words that cannot be read as a number or a rate. */
+/**
+ * A figure hidden to protect a small group, in a word that cannot be read as a number or a rate;
+ * the page says why above its tables. Plain text: long tables hold hundreds of these.
+ */
 export function HiddenFigure() {
-  return (
-    <span className="hidden-figure">
-      Hidden<span className="sr-only">: fewer than {K_MIN_PEOPLE} people</span>
-    </span>
-  );
+  return <>Hidden</>;
 }
 
 /**
