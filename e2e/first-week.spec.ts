@@ -232,6 +232,9 @@ test('#9 My bookings after a two-week plan: one heading a day, the plan folded, 
     await expect(page.getByRole('status').filter({ hasText: 'Preview:' })).toBeVisible();
     await page.getByRole('button', { name: 'Confirm and book' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Plan created:' })).toContainText('20 breaks booked');
+    // #8: its summary gives dates as every page does, never ISO.
+    await expect(page.getByRole('status').filter({ hasText: 'Plan created:' })).toContainText(/through [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2,3} \d{4}\./);
+    await expect(page.getByRole('status').filter({ hasText: 'Plan created:' })).not.toContainText(/\d{4}-\d{2}-\d{2}/);
 
     // And a break under way in New York's round-the-clock room, checked in at the door.
     const quiet = await roomIdByName(ctx, 'Quiet Room 12B');
@@ -267,6 +270,36 @@ test('#9 My bookings after a two-week plan: one heading a day, the plan folded, 
     await expect(inRoom.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
     await inRoom.getByRole('button', { name: 'Check out early' }).click();
     await expect(inRoom.getByRole('status').filter({ hasText: 'Checked out.' })).toBeVisible();
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('#8 one date style and 24-hour time fields that match their hints', async ({ browser }) => {
+  const ctx = await signedIn(browser, 'amara@example.com', DESKTOP);
+  try {
+    const day = nextWeekday(3);
+    const room = await roomIdByName(ctx, 'Wellness Room 3');
+    const page = await ctx.newPage();
+    await page.goto(`/rooms/${room}?date=${day}&view=day`);
+    // The calendar's toolbar writes the day as the rest of Nook does ("Wed 2 Dec 2026"), not "Wednesday Dec 02".
+    const label = page.locator('.rbc-toolbar-label');
+    await expect(label).toHaveText(new RegExp(`^${dateLabel(day)}$|^[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2,3} \\d{4} to [A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2,3} \\d{4}$`));
+    // Times are typed as 24-hour hh:mm: no browser 12-hour field ("08:15 AM") beside a 24-hour hint.
+    const start = page.getByLabel('Start', { exact: true });
+    await expect(start).toHaveAttribute('type', 'text');
+    await expect(start).toHaveAttribute('inputmode', 'numeric');
+    await page.goto('/requests/new');
+    await page.getByRole('radio', { name: /Shifted hours/ }).check();
+    const shift = page.getByLabel('Start work at');
+    await expect(shift).toHaveAttribute('type', 'text');
+    await expect(page.getByText('24-hour time, such as 07:30.')).toBeVisible();
+    await shift.fill('07:30');
+    await expect(shift).toHaveValue('07:30');
+    await page.goto('/plans/new');
+    await expect(page.getByLabel('Break 1', { exact: true })).toHaveAttribute('type', 'text');
+    await expect(page.locator('input[type="time"]')).toHaveCount(0);
+    await checkBothWidths(page, 'plan-new');
   } finally {
     await ctx.close();
   }
