@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { openConfigured, type DbHandle } from './client';
 import { users } from './schema';
 import { seedDemo } from './seed';
+import { seedHistory } from './seed-history';
 
 const globalForDb = globalThis as unknown as { __nookDb?: Promise<DbHandle> };
 
@@ -30,6 +31,13 @@ async function boot(): Promise<DbHandle> {
     if (!row || row.n === 0) {
       await seedDemo(handle.db);
       console.log('Nook: embedded database seeded with demo data');
+      // The history goes in behind the first pages, in small steps, so it costs the cold start nothing.
+      if (env().NOOK_DEMO_HISTORY) {
+        void seedHistory(handle.db, { now: new Date() }).then(
+          (h) => console.log(`Nook: demo history added (${h.people} people, ${h.bookings} bookings over six months)`),
+          (err) => console.warn('Nook: the demo history could not be added:', err instanceof Error ? err.message : err),
+        );
+      }
     }
   }
   console.log(`Nook: database ready (${handle.kind}${handle.kind === 'pglite' ? ` in ${env().NOOK_DATA_DIR}` : ''})`);

@@ -12,6 +12,7 @@ const PAGES: { who: string | null; path: string; status?: number }[] = [
   { who: 'amara@example.com', path: '/hr', status: 403 },
   { who: 'amara@example.com', path: '/no-such-page', status: 404 },
   { who: 'hr@example.com', path: '/hr' },
+  { who: 'hr@example.com', path: '/me' },
   { who: 'admin@example.com', path: '/admin' },
   { who: 'admin@example.com', path: '/admin/people' },
   { who: 'admin@example.com', path: '/admin/sites/new' },

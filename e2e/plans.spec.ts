@@ -28,6 +28,8 @@ async function setGrace(admin: Page, siteId: string, minutes: number) {
 }
 
 test('a pump plan with a fallback: preview, confirm, skip a day, cancel one break', async ({ browser }) => {
+  // Six axe passes at two widths and two plan pages: more than the default minute on a busy machine.
+  test.slow();
   const amaraCtx = await browser.newContext();
   const bethCtx = await browser.newContext();
   try {
@@ -57,12 +59,21 @@ test('a pump plan with a fallback: preview, confirm, skip a day, cancel one brea
     await expect(status).toContainText('20 breaks would book, 1 in a fallback room');
     await expect(page.getByRole('cell', { name: /Parents' Room 7, 12:30–13:00 \(fallback\)/ })).toBeVisible();
     await checkBothWidths(page);
+    // A preview says what confirming would do: no row claims "Booked" before anything is.
+    await expect(page.getByText('Preview: nothing is booked until you confirm.')).toBeVisible();
+    await expect(page.locator('tbody .badge').filter({ hasText: /^Booked$/ })).toHaveCount(0);
+    await expect(page.locator('tbody .badge').filter({ hasText: /^Will book$/ }).first()).toBeVisible();
     // Nothing is booked by a preview.
     const before = (await (await amaraCtx.request.get(`/api/v1/bookings?from=${encodeURIComponent(nyInstant(START, '00:00'))}&to=${encodeURIComponent(nyInstant(END, '23:00'))}`)).json()) as unknown[];
     expect(before).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Confirm and book' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Plan created:' })).toContainText('20 breaks booked, 1 in a fallback room');
+    // Made: the form does not stay filled in as if to make the same plan twice.
+    await expect(page.getByRole('button', { name: 'Preview again' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Confirm and book' })).toHaveCount(0);
+    await expect(page.getByLabel('Break 1', { exact: true })).toHaveCount(0);
+    await expect(page.locator('tbody .badge').filter({ hasText: /^Booked$/ }).first()).toBeVisible();
     await page.getByRole('link', { name: 'Open the plan' }).click();
     await expect(page.getByRole('heading', { name: /Pump plan: 09:30, 12:30 · Mon–Fri/ })).toBeVisible();
     await checkBothWidths(page);
@@ -94,6 +105,8 @@ test('a pump plan with a fallback: preview, confirm, skip a day, cancel one brea
 });
 
 test('a no-show is released to the next person; check-in from the door page', async ({ browser }) => {
+  // Four accessibility passes besides the journey itself: more than the default minute on a busy machine.
+  test.slow();
   const contexts: BrowserContext[] = [];
   const ctx = async (email: string) => {
     const c = await browser.newContext();

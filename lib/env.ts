@@ -45,6 +45,8 @@ const envSchema = z
     NOOK_JOBS: flag.default(true),
     /** How often (in milliseconds once parsed) a jobs-running instance checks which jobs are due. Each job still runs once per due time. */
     NOOK_JOBS_INTERVAL: jobsInterval.prefault('30s'),
+    /** On the embedded database's first start, load about six months of generated demo history after the demo people (0: the small seed alone). */
+    NOOK_DEMO_HISTORY: flag.default(true),
     /** Sign-in attempts per email address. */
     RATE_LIMIT_SIGNIN: rateLimitSpec.prefault('10/15m'),
     /** Sign-in attempts per client IP (many people can share an office's address). */

@@ -18,8 +18,21 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/audit', label: 'Audit log', role: 'admin' },
 ];
 
+/**
+ * The menu for a role. HR and admins land on their own overview, so their menu starts
+ * there and their own employee home is "My home" (at /me); with two kinds of request in one
+ * menu, each says whose they are.
+ */
 export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => hasRole(role, item.role));
+  const items = NAV_ITEMS.filter((item) => hasRole(role, item.role));
+  if (role === 'employee') return items;
+  const label: Record<string, string> = { '/requests': 'My requests', '/hr/requests': 'Requests to answer' };
+  return items.map((item) => (item.href === '/' ? { ...item, href: '/me', label: 'My home' } : { ...item, label: label[item.href] ?? item.label }));
+}
+
+/** Where someone lands after signing in, or on "/": HR and admins on their own overview. */
+export function landingFor(role: Role): string {
+  return role === 'admin' ? '/admin' : role === 'hr' ? '/hr' : '/';
 }
 
 /** The nav item a path belongs to: the longest matching prefix. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, formatDateSpan, formatWhen, localDayRange, localParts, weekdayOf, zonedInstant, zoneLabel } from './time';
+import { addDays, formatDate, formatDateSpan, formatDay, formatWhen, localDayRange, localParts, weekdayOf, zonedInstant, zoneLabel } from './time';
 
 const NY = 'America/New_York';
 const LDN = 'Europe/London';
@@ -56,6 +56,12 @@ describe('formatWhen', () => {
     expect(formatWhen(zonedInstant('2026-03-09', '23:30', NY), now, NY)).toBe('23:30');
     expect(formatWhen(zonedInstant('2026-03-10', '07:00', NY), now, NY, 'at ')).toBe('Tue 10 Mar, 07:00');
     expect(formatWhen(zonedInstant('2026-03-10', '07:00', LDN), now, LDN, 'at ')).toBe('at 07:00');
+  });
+});
+
+describe('formatDay', () => {
+  it('is formatDate without the year', () => {
+    expect(formatDay('2026-12-02')).toBe('Wed 2 Dec');
   });
 });
 

@@ -90,6 +90,11 @@ export function formatDate(date: string, style: 'short' | 'long' = 'short'): str
   return long ? text : text.replace(',', '');
 }
 
+/** A calendar date without its year, where the year is plain from the context: "Wed 2 Dec". */
+export function formatDay(date: string): string {
+  return formatDate(date).replace(/ \d{4}$/, '');
+}
+
 /** A span of calendar dates: "Mon 7 Dec 2026 to Fri 11 Dec 2026", or one date when they are the same. */
 export function formatDateSpan(from: string, to: string): string {
   return from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`;

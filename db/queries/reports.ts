@@ -33,6 +33,7 @@ type ScopeRoom = {
   hours: OpeningHours;
   stations: number;
   active: boolean;
+  outOfServiceReason: string | null;
   checkInRequired: boolean;
   amenities: string[];
   inScope: boolean;
@@ -48,13 +49,14 @@ async function scopeRooms(db: Db, f: ReportFilters): Promise<ScopeRoom[]> {
     hours: OpeningHours;
     stations: number | string;
     status: string;
+    out_of_service_reason: string | null;
     check_in_required: boolean | null;
     amenities: string[];
   }>(
     await db.execute(sql`
       select r.id, r.name, r.site_id, s.name as site_name, s.time_zone, coalesce(r.opening_hours, s.opening_hours) as hours,
              (select count(*) from stations st where st.room_id = r.id and st.active) as stations,
-             r.status, p.check_in_required, r.amenities
+             r.status, r.out_of_service_reason, p.check_in_required, r.amenities
       from rooms r join sites s on s.id = r.site_id left join policies p on p.site_id = r.site_id
       order by s.name, r.name`),
   );
@@ -67,6 +69,7 @@ async function scopeRooms(db: Db, f: ReportFilters): Promise<ScopeRoom[]> {
     hours: r.hours,
     stations: Number(r.stations),
     active: r.status === 'active',
+    outOfServiceReason: r.status === 'active' ? null : (r.out_of_service_reason ?? ''),
     checkInRequired: r.check_in_required ?? true,
     amenities: r.amenities,
     inScope: (!f.siteId || r.site_id === f.siteId) && (!f.roomId || r.id === f.roomId),
@@ -384,7 +387,8 @@ async function requestFigures(db: Db, f: ReportFilters, site: string | null, now
   return { key, outcomes };
 }
 
-export type ComplianceRoom = { room: string; site: string; rules: string; rows: ChecklistRow[]; missing: string[] };
+/** `outOfService`: null when the room is in service, else why it is not ('' when no reason was given). */
+export type ComplianceRoom = { room: string; site: string; rules: string; rows: ChecklistRow[]; missing: string[]; outOfService: string | null };
 export type NeedEvent = { room: string; site: string; date: string; hour: string; stations: number; refusals: number };
 export type ComplianceReport = {
   rooms: ComplianceRoom[];
@@ -404,7 +408,8 @@ export async function complianceReport(db: Db, f: ReportFilters, now: Date): Pro
   const checklist = inScope.map((r) => {
     const rules = rulesFor(r.timeZone);
     const { rows, missing } = roomChecklist(r.amenities, rules);
-    return { room: r.name, site: r.siteName, rules: rules.name, rows, missing };
+    // A room out of service meets nothing today, whatever its amenities say (its lock may be the reason).
+    return { room: r.name, site: r.siteName, rules: rules.name, rows, missing, outOfService: r.outOfServiceReason };
   });
   const req = await requestFigures(db, { ...f, roomId: undefined }, site, now, 'week');
   const eventRows = rowsOf<{ room_id: string; local_hour: string; refusals: unknown }>(

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionButton } from '@/app/_components/action-button';
 import { listNotifications } from '@/db/queries/notifications';
@@ -8,6 +7,7 @@ import { getDb } from '@/db/runtime';
 import { requireUser } from '@/lib/auth/guards';
 import { formatLocal } from '@/lib/time';
 import { markAllNotificationsReadAction, markNotificationReadAction } from './actions';
+import { NoticeLink } from './notice-link';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -40,7 +40,13 @@ export default async function NotificationsPage() {
               <div>
                 <p style={{ margin: 0 }}>
                   {!n.readAt && <span className="sr-only">Unread: </span>}
-                  {n.link ? <Link href={n.link}>{n.message}</Link> : n.message}
+                  {n.link ? (
+                    <NoticeLink id={n.id} href={n.link} unread={!n.readAt}>
+                      {n.message}
+                    </NoticeLink>
+                  ) : (
+                    n.message
+                  )}
                 </p>
                 <p className="small muted" style={{ margin: 0 }}>
                   {formatLocal(n.createdAt, zone)}

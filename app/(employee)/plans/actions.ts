@@ -8,7 +8,7 @@ import { defineAction } from '@/lib/auth/action';
 import { summarise, type PlannedOccurrence } from '@/lib/plans';
 import { localDate } from '@/lib/schemas/booking';
 import { dateRangeSchema, planConfirmSchema, planPatternSchema } from '@/lib/schemas/plan';
-import { formatLocal, formatTime } from '@/lib/time';
+import { formatDate, formatDateSpan, formatLocal, formatTime } from '@/lib/time';
 
 /** One occurrence as the page shows it: plain strings, local to the site. */
 export type OccurrenceRow = {
@@ -68,7 +68,7 @@ function describe(r: PlanResult, verb: 'would book' | 'booked'): string {
   if (s.noRoom) parts.push(`${s.noRoom} with no room`);
   if (s.ownOverlap) parts.push(`${s.ownOverlap} clashing with your other bookings`);
   const later = r.later ? ` ${r.later} later ${r.later === 1 ? 'break is' : 'breaks are'} booked as ${r.later === 1 ? 'it comes' : 'they come'} within 90 days.` : '';
-  return `${parts.join(', ')} through ${r.through}.${later}`;
+  return `${parts.join(', ')} through ${formatDate(r.through)}.${later}`;
 }
 
 /** Shows every occurrence and what confirming would do with it; books nothing. */
@@ -96,7 +96,7 @@ export const skipDatesAction = defineAction('employee', dateRangeSchema.and(z.ob
   const r = await skipDates(db, { userId: user.id, planId: input.planId, range: input, now: new Date() });
   revalidatePath(`/plans/${input.planId}`);
   revalidatePath('/bookings');
-  const days = input.fromDate === input.toDate ? input.fromDate : `${input.fromDate} to ${input.toDate}`;
+  const days = formatDateSpan(input.fromDate, input.toDate);
   return { ok: true, status: 200, message: `Skipping ${days}: ${r.cancelled} ${r.cancelled === 1 ? 'booking' : 'bookings'} cancelled.` };
 });
 
@@ -136,7 +136,7 @@ export const extendPlanAction = defineAction('employee', z.object({ planId, endD
   revalidatePath(`/plans/${input.planId}`);
   revalidatePath('/bookings');
   const data = present(r.planned, r.timeZone, r.later, r.through, input.planId);
-  return { ok: true, status: 200, message: `Plan extended to ${input.endDate}: ${describe(data, 'booked')}`, data };
+  return { ok: true, status: 200, message: `Plan extended to ${formatDate(input.endDate)}: ${describe(data, 'booked')}`, data };
 });
 
 export const endPlanAction = defineAction('employee', z.object({ planId }), async (input, { user, db }) => {

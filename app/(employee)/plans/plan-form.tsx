@@ -5,6 +5,7 @@ import { startTransition, useActionState, useId, useState, type FormEvent } from
 import { initialActionState, type ActionState } from '@/lib/auth/action-state';
 import type { PlanInput } from '@/db/queries/plans';
 import type { PlanResult } from './actions';
+import { TIME_INPUT } from '@/app/_components/time-input';
 
 export type RoomChoice = { id: string; name: string; siteName: string };
 
@@ -33,6 +34,16 @@ const DAYS = [
   [6, 'Sat'],
   [0, 'Sun'],
 ] as const;
+
+/** In a preview nothing is booked yet: each row says what confirming would do. */
+const PREVIEW_LABEL: Record<PlanResult['rows'][number]['outcome'], string> = {
+  preferred: 'Will book',
+  fallback: 'Will book a fallback',
+  nearby: 'Nearby time',
+  no_room: 'No room',
+  past: 'Past',
+  own_overlap: 'Clashes',
+};
 
 const OUTCOME_LABEL: Record<PlanResult['rows'][number]['outcome'], string> = {
   preferred: 'Booked',
@@ -68,6 +79,12 @@ function RoomSelect({ id, name, label, rooms, value, optional }: { id: string; n
 
 export function Outcomes({ result, choose }: { result: PlanResult; choose: boolean }) {
   return (
+    <div className="stack">
+      {choose && (
+        <p className="alert alert-warn" style={{ margin: 0 }}>
+          <strong>Preview:</strong> nothing is booked until you confirm.
+        </p>
+      )}
     <div className="table-wrap">
       <table>
         <caption className="sr-only">Each break and what {choose ? 'confirming would do' : 'happened to it'}</caption>
@@ -83,8 +100,8 @@ export function Outcomes({ result, choose }: { result: PlanResult; choose: boole
             <tr key={r.index}>
               <td>{r.when}</td>
               <td>
-                <span className={r.outcome === 'no_room' || r.outcome === 'own_overlap' ? 'badge badge-warn' : r.outcome === 'past' ? 'badge' : 'badge badge-ok'}>
-                  {OUTCOME_LABEL[r.outcome]}
+                <span className={r.outcome === 'no_room' || r.outcome === 'own_overlap' ? 'badge badge-warn' : r.outcome === 'past' || choose ? 'badge' : 'badge badge-ok'}>
+                  {(choose ? PREVIEW_LABEL : OUTCOME_LABEL)[r.outcome]}
                 </span>
               </td>
               <td>
@@ -111,6 +128,7 @@ export function Outcomes({ result, choose }: { result: PlanResult; choose: boole
         </tbody>
       </table>
     </div>
+    </div>
   );
 }
 
@@ -133,8 +151,12 @@ export function PlanForm({ rooms, defaults, preview, submit, submitLabel, hidden
     startTransition(() => (preview && submitter?.dataset.intent === 'preview' ? previewAction(data) : submitAction(data)));
   };
 
+  // Once a new plan is made, its form goes: what is left is the answer and the way to the plan, not a second plan.
+  const made = Boolean(preview && done?.planId);
+
   return (
     <div className="stack">
+      {!made && (
       <form id="plan-form" onSubmit={onSubmit} className="card stack" aria-describedby={`${id}-status`}>
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
@@ -148,14 +170,14 @@ export function PlanForm({ rooms, defaults, preview, submit, submitLabel, hidden
         )}
         <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>
-            <strong>Break times</strong> <span className="muted small">(local time at the room&rsquo;s site)</span>
+            <strong>Break times</strong> <span className="muted small">(24-hour, such as 09:30, at the room&rsquo;s site)</span>
           </legend>
           <div className="filters">
             {times.map((t, i) => (
               <div className="field" key={`${i}-${times.length}`}>
                 <label htmlFor={`${id}-time-${i}`}>Break {i + 1}</label>
                 <div className="inline-form">
-                  <input id={`${id}-time-${i}`} name="times" type="time" step={300} defaultValue={t} required onChange={(e) => setTimes(times.map((x, j) => (j === i ? e.target.value : x)))} />
+                  <input id={`${id}-time-${i}`} name="times" {...TIME_INPUT} defaultValue={t} required onChange={(e) => setTimes(times.map((x, j) => (j === i ? e.target.value : x)))} />
                   {times.length > 1 && (
                     <button type="button" className="btn btn-danger btn-small" aria-label={`Remove break ${i + 1}`} onClick={() => setTimes(times.filter((_, j) => j !== i))}>
                       Remove
@@ -230,6 +252,7 @@ export function PlanForm({ rooms, defaults, preview, submit, submitLabel, hidden
           )}
         </div>
       </form>
+      )}
       <p id={`${id}-status`} role="status" className={message.message ? (message.ok ? 'alert alert-ok' : 'alert alert-error') : 'sr-only'}>
         {message.message}
       </p>

@@ -40,7 +40,8 @@ export default async function MyRequestsPage() {
               <p style={{ margin: 0 }}>{describeDetails(r.details)}</p>
               <p className="small muted" style={{ margin: 0 }}>
                 From {formatDate(r.fromDate)}
-                {r.untilDate ? ` until ${formatDate(r.untilDate)}` : ''} · <Deadline at={r.deadlineAt} timeZone={timeZone} status={r.status} now={now} />
+                {r.untilDate ? ` until ${formatDate(r.untilDate)}` : ''}
+                <Deadline at={r.deadlineAt} timeZone={timeZone} status={r.status} now={now} decidedAt={r.decidedAt} before=" · " />
               </p>
             </li>
           ))}

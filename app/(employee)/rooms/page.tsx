@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { RoomCard } from '@/app/_components/room-card';
 import { RoomStatus } from '@/app/_components/room-status';
+import { TIME_INPUT } from '@/app/_components/time-input';
 import { roomsAt } from '@/db/queries/availability';
 import { listSites } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
@@ -59,7 +60,7 @@ export default async function RoomsPage({ searchParams }: Props) {
         </div>
         <div className="field">
           <label htmlFor="time">From</label>
-          <input id="time" name="time" type="time" step={900} defaultValue={filters.time ?? localNow?.time} />
+          <input id="time" name="time" {...TIME_INPUT} defaultValue={filters.time ?? localNow?.time} />
         </div>
         <fieldset>
           <legend>Must have</legend>

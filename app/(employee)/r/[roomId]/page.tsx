@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookNowButton } from '@/app/_components/book-now';
+import { CheckInControls } from '@/app/_components/check-in';
 import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { loadRoomContext, LONGEST_HOLD_MIN, releaseNoShows, timelineFor } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { freeNow, nextFreeStart, type NowState } from '@/lib/availability';
 import { requireRole } from '@/lib/auth/guards';
+import { checkInView } from '@/lib/check-in';
 import { idParams } from '@/lib/schemas/booking';
 import { addMinutes, formatTime, formatWhen } from '@/lib/time';
 
@@ -32,6 +34,8 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
   const state = freeNow(timeline, now);
   const nextFree = state.free ? null : nextFreeStart(timeline, now, ctx.policy.defaultLengthMin, ctx.policy.bufferMin, ctx.policy.slotStepMin);
   const outOfService = ctx.room.status === 'out_of_service';
+  // Her own booking holding a station right now: the door speaks to her about it, not about "Reserved".
+  const ownNow = here.find((b) => b.status === 'booked' && b.start <= now && b.end > now);
 
   return (
     <div className="stack door">
@@ -46,6 +50,14 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
         <h2 id="now-heading">Right now</h2>
         {outOfService ? (
           <p className="alert alert-error">Out of service{ctx.room.outOfServiceReason ? `: ${ctx.room.outOfServiceReason}` : '.'}</p>
+        ) : ownNow ? (
+          <div className="stack" style={{ gap: '0.5rem' }}>
+            <p style={{ margin: 0 }}>
+              <span className="badge badge-ok">Yours</span> Your booking holds {ownNow.stationLabel} until {formatTime(ownNow.end, tz)}
+              {state.free ? `; ${state.stations} other ${state.stations === 1 ? 'station is' : 'stations are'} free.` : '.'}
+            </p>
+            <CheckInControls bookingId={ownNow.id} view={checkInView(ownNow, now)} />
+          </div>
         ) : state.free ? (
           <p style={{ margin: 0 }}>
             <span className="badge badge-ok">Free</span> {state.stations} of {ctx.stations.length} {ctx.stations.length === 1 ? 'station' : 'stations'} free
@@ -60,7 +72,8 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
         {/* Stays mounted once she has booked, so its answer stays on screen. */}
         {!outOfService && <BookNowButton roomId={ctx.room.id} roomName={ctx.room.name} free={state.free && !here.some((b) => b.status === 'booked')} />}
       </section>
-      <MyBookingsHere here={here} roomId={ctx.room.id} timeZone={tz} now={now} showCalendarLink />
+      {/* Her booking under way is above; the rest of her day here (if any) below. */}
+      {(!ownNow || here.length > 1) && <MyBookingsHere here={ownNow ? here.filter((b) => b.id !== ownNow.id) : here} roomId={ctx.room.id} timeZone={tz} now={now} showCalendarLink />}
     </div>
   );
 }

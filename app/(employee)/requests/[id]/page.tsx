@@ -43,10 +43,11 @@ export default async function RequestPage({ params, searchParams }: Props) {
           {REQUEST_TYPE_LABELS[r.type]} request <StatusBadge status={r.status} />
         </h1>
         <p>
-          <Deadline at={r.deadlineAt} timeZone={view.timeZone} status={r.status} now={now} />
+          <Deadline at={r.deadlineAt} timeZone={view.timeZone} status={r.status} now={now} decidedAt={r.decidedAt} />
         </p>
       </header>
-      {saved && (
+      {/* The banner answers the save that brought her here; once the request has moved on, it no longer fits. */}
+      {((saved === 'submitted' && r.status === 'submitted') || (saved === 'draft' && r.status === 'draft')) && (
         <p className="alert alert-ok" role="status">
           {saved === 'submitted' ? 'Submitted. HR will answer by the deadline shown.' : 'Draft saved. Submit it when you are ready.'}
         </p>
@@ -64,17 +65,17 @@ export default async function RequestPage({ params, searchParams }: Props) {
       {isDecided(r.status) && (
         <section className="card stack" aria-labelledby="answer-heading">
           <h2 id="answer-heading">HR&apos;s answer</h2>
-          <p style={{ margin: 0 }}>
+          <p style={{ marginBottom: 0 }}>
             {r.status === 'approved' ? 'Approved' : 'Denied'} by {view.decidedByName ?? 'HR'} on {r.decidedAt ? formatLocal(r.decidedAt, view.timeZone) : ''}.
           </p>
           {r.decision && <p className="timeline-message">{r.decision}</p>}
           {approved?.type === 'break_pattern' && (
             <div className="stack" style={{ gap: '0.5rem' }}>
-              <p style={{ margin: 0 }}>
+              <p style={{ marginBottom: 0 }}>
                 <strong>Approved pattern:</strong> {describeDetails(approved)}
                 {r.approvedDetails && <span className="muted"> (HR changed it from what you asked)</span>}
               </p>
-              <p style={{ margin: 0 }}>
+              <p style={{ marginBottom: 0 }}>
                 <Link href={`/plans/new?request=${r.id}`} className="btn">
                   Create a pump plan from this
                 </Link>
@@ -82,11 +83,11 @@ export default async function RequestPage({ params, searchParams }: Props) {
             </div>
           )}
           {approved && approved.type !== 'break_pattern' && r.approvedDetails && (
-            <p style={{ margin: 0 }}>
+            <p style={{ marginBottom: 0 }}>
               <strong>Approved as:</strong> {describeDetails(approved)}
             </p>
           )}
-          <p style={{ margin: 0 }}>
+          <p style={{ marginBottom: 0 }}>
             <Link href={`/requests/${r.id}/answer`} className="btn btn-secondary btn-small">
               Open the written answer to print
             </Link>

@@ -16,19 +16,53 @@ export function StatusBadge({ status }: { status: RequestStatus }) {
   return <span className={TONE[status]}>{REQUEST_STATUS_LABELS[status]}</span>;
 }
 
-/** "Due Mon 9 Mar" (the last business day), or "Overdue since …". */
-export function Deadline({ at, timeZone, status, now }: { at: Date | null; timeZone: string; status: RequestStatus; now: Date }) {
-  if (!at || status !== 'submitted') return null;
+/**
+ * "Answer due by the end of Mon 9 Mar" (the last business day), or "Overdue since …"; once
+ * decided, whether the answer came by that day. Nothing for drafts, withdrawn requests and
+ * those waiting on the employee. `before` (a separator) is shown only when the line is.
+ */
+export function Deadline({
+  at,
+  timeZone,
+  status,
+  now,
+  decidedAt = null,
+  before = null,
+}: {
+  at: Date | null;
+  timeZone: string;
+  status: RequestStatus;
+  now: Date;
+  decidedAt?: Date | null;
+  before?: React.ReactNode;
+}) {
+  if (!at) return null;
   // Stored as the midnight that ends the last business day: show that day.
   const lastDay = formatLocal(new Date(at.getTime() - 1), timeZone, { hour: undefined, minute: undefined, hourCycle: undefined });
-  if (isOverdue(at, now)) {
+  if ((status === 'approved' || status === 'denied') && decidedAt) {
+    const onTime = decidedAt.getTime() < at.getTime();
     return (
-      <span className="badge badge-danger">
-        Overdue: answer was due by the end of {lastDay}
-      </span>
+      <>
+        {before}
+        {onTime ? <span>Answered on time: due by the end of {lastDay}</span> : <span className="badge badge-warn">Answered late: it was due by the end of {lastDay}</span>}
+      </>
     );
   }
-  return <span>Answer due by the end of {lastDay}</span>;
+  if (status !== 'submitted') return null;
+  if (isOverdue(at, now)) {
+    return (
+      <>
+        {before}
+        <span className="badge badge-danger">Overdue: answer was due by the end of {lastDay}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      {before}
+      <span>Answer due by the end of {lastDay}</span>
+    </>
+  );
 }
 
 export function DetailsList({ details, fromDate, untilDate }: { details: RequestDetails; fromDate: string; untilDate: string | null }) {

@@ -8,7 +8,7 @@ import { Calendar, luxonLocalizer, type SlotInfo } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { openWindow } from '@/lib/booking-rules';
 import type { OpeningHours } from '@/lib/opening-hours';
-import { localParts, zonedInstant } from '@/lib/time';
+import { formatDate, formatDateSpan, formatDay, localParts, zonedInstant } from '@/lib/time';
 import type { View } from './room-schedule';
 import { reservedTitle, type Availability } from './schedule-data';
 
@@ -27,6 +27,11 @@ type Props = {
   onPick: (start: Date, end: Date | null) => void;
   onMove: (id: string, start: Date, end: Date) => void;
 };
+
+/** The calendar date of one of the calendar's own dates, in the site's zone (luxon's default, set below). */
+function isoDay(d: Date): string {
+  return DateTime.fromJSDate(d).toISODate() ?? '';
+}
 
 /** Luxon shows every date in its default zone: the site's, whatever the browser's zone. */
 function localizerIn(timeZone: string) {
@@ -103,7 +108,14 @@ export default function CalendarView({ timeZone, view, date, onView, onNavigate,
       onEventResize={({ event, start, end }: EventInteractionArgs<CalEvent>) => onMove(event.id, new Date(start), new Date(end))}
       eventPropGetter={(e) => ({ className: `nook-event nook-event-${e.kind}` })}
       slotPropGetter={(d) => (isOpen(d) ? {} : { className: 'nook-closed' })}
-      formats={{ timeGutterFormat: 'HH:mm', eventTimeRangeFormat: ({ start, end }) => `${DateTime.fromJSDate(start).toFormat('HH:mm')}–${DateTime.fromJSDate(end).toFormat('HH:mm')}` }}
+      formats={{
+        timeGutterFormat: 'HH:mm',
+        eventTimeRangeFormat: ({ start, end }) => `${DateTime.fromJSDate(start).toFormat('HH:mm')}–${DateTime.fromJSDate(end).toFormat('HH:mm')}`,
+        // Dates as on every other page ("Wed 2 Dec 2026"), through the one formatter.
+        dayHeaderFormat: (d: Date) => formatDate(isoDay(d)),
+        dayRangeHeaderFormat: ({ start, end }: { start: Date; end: Date }) => formatDateSpan(isoDay(start), isoDay(end)),
+        dayFormat: (d: Date) => formatDay(isoDay(d)),
+      }}
       messages={{ today: 'Today', previous: 'Back', next: 'Next', day: 'Day', week: 'Week' }}
       popup
     />

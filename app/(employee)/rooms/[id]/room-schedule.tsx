@@ -7,6 +7,7 @@ import { useHydrated } from '@/app/_components/use-hydrated';
 import { queryKeys } from '@/lib/query-keys';
 import { addDays, addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween, weekdayOf, zonedInstant, zoneLabel } from '@/lib/time';
 import { ApiError, fetchAvailability, reservedTitle, sendBooking, type Suggestion } from './schedule-data';
+import { TIME_INPUT } from '@/app/_components/time-input';
 
 // The calendar needs the browser (and sets the display zone globally), so it is never server-rendered.
 const CalendarView = dynamic(() => import('./calendar-view'), {
@@ -136,7 +137,7 @@ export function RoomSchedule({ room, timeZone, initialDate, policy }: Props) {
           </div>
           <div className="field">
             <label htmlFor={`${formId}-start`}>Start</label>
-            <input id={`${formId}-start`} type="time" step={policy.slotStepMin * 60} value={form.start} required disabled={!hydrated} onChange={(e) => {
+            <input id={`${formId}-start`} {...TIME_INPUT} value={form.start} required disabled={!hydrated} onChange={(e) => {
                 const value = e.target.value;
                 setForm((f) => ({ ...f, start: value }));
               }} />

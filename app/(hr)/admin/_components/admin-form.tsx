@@ -4,6 +4,7 @@ import { createContext, startTransition, useActionState, useContext, useEffect, 
 import { initialActionState, type ActionState } from '@/lib/auth/action-state';
 import { WEEKDAYS, type OpeningHours } from '@/lib/opening-hours';
 import styles from './admin-form.module.css';
+import { TIME_INPUT } from '@/app/_components/time-input';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -126,7 +127,11 @@ export function TextField({
       {multiline ? (
         <textarea {...c.props} defaultValue={defaultValue} required={field.required} rows={3} />
       ) : (
-        <input {...c.props} type={type} defaultValue={defaultValue} required={field.required} min={min} max={max} inputMode={type === 'number' ? 'numeric' : undefined} />
+        type === 'time' ? (
+          <input {...c.props} {...TIME_INPUT} defaultValue={defaultValue} required={field.required} />
+        ) : (
+          <input {...c.props} type={type} defaultValue={defaultValue} required={field.required} min={min} max={max} inputMode={type === 'number' ? 'numeric' : undefined} />
+        )
       )}
       {c.hint}
       {c.error}

@@ -6,9 +6,10 @@ import { listSites } from '@/db/queries/rooms';
 import { complianceReport } from '@/db/queries/reports';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
+import { formatDateSpan } from '@/lib/time';
 import { formatShown, K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
-import { DataTable, ReportFilterForm } from '../reports/_parts';
-import { checklistTable, needsTable, queryOf, readFilters } from '../reports/tables';
+import { DataTable, HiddenFigure, ReportFilterForm } from '../reports/_parts';
+import { checklistTable, needsTable, outOfServiceText, queryOf, readFilters } from '../reports/tables';
 
 export const metadata: Metadata = { title: 'Compliance' };
 
@@ -25,14 +26,14 @@ export default async function CompliancePage({ searchParams }: Props) {
   const [report, sites] = await Promise.all([complianceReport(db, filters, now), listSites(db)]);
   const exportHref = (table: string) => `/hr/reports/export?${queryOf(filters, { table })}`;
   const needs = needsTable(report);
-  const incomplete = report.rooms.filter((r) => r.missing.length > 0);
+  const incomplete = report.rooms.filter((r) => r.missing.length > 0 || r.outOfService !== null);
 
   return (
     <div className="stack">
       <header className="page-header">
         <h1>Compliance</h1>
         <p>
-          Each room against its site&apos;s rules, how many requests were answered on time, and when more people needed a room than it has stations. {filters.from} to {filters.to}.
+          Each room against its site&apos;s rules, how many requests were answered on time, and when more people needed a room than it has stations. {formatDateSpan(filters.from, filters.to)}.
         </p>
       </header>
       {error && (
@@ -56,34 +57,41 @@ export default async function CompliancePage({ searchParams }: Props) {
                 <strong>
                   {r.room} ({r.site})
                 </strong>{' '}
-                is missing: <span className="checklist-missing">{r.missing.join(', ')}</span>.
+                {r.outOfService !== null ? (
+                  <>is {outOfServiceText(r.outOfService).replace(/^O/, 'o')} It meets no checklist until it is back.</>
+                ) : (
+                  <>
+                    is missing: <span className="checklist-missing">{r.missing.join(', ')}</span>.
+                  </>
+                )}
               </li>
             ))}
           </ul>
         )}
         <p className="muted small">“Not a bathroom”: Nook only lists dedicated private rooms, so each room meets it; confirm on site when a room is added.</p>
-        <DataTable table={checklistTable(report)} id="table-checklist" exportHref={exportHref('checklist')} />
+        {/* One row per room: shown whole, never in a box that hides most of them. */}
+        <DataTable table={checklistTable(report)} id="table-checklist" exportHref={exportHref('checklist')} whole />
       </section>
 
       <section aria-labelledby="on-time" className="stack">
         <h2 id="on-time">Requests answered on time</h2>
         {report.requests.decided === SUPPRESSED && (
-          <p className="muted small">Fewer than {K_MIN_PEOPLE} people had a request decided in this range, so these figures are hidden (“{SUPPRESSED}”) to keep them from pointing at anyone.</p>
+          <p className="muted small">Fewer than {K_MIN_PEOPLE} people had a request decided in this range, so these figures are hidden to keep them from pointing at anyone.</p>
         )}
         <TableWrap label="Requests answered on time">
           <table>
             <tbody>
               <tr>
                 <th scope="row">Decided in the range</th>
-                <td>{formatShown(report.requests.decided)}</td>
+                <td>{report.requests.decided === SUPPRESSED ? <HiddenFigure /> : formatShown(report.requests.decided)}</td>
               </tr>
               <tr>
                 <th scope="row">Decided by the deadline</th>
-                <td>{formatShown(report.requests.onTime)}</td>
+                <td>{report.requests.onTime === SUPPRESSED ? <HiddenFigure /> : formatShown(report.requests.onTime)}</td>
               </tr>
               <tr>
                 <th scope="row">Share on time</th>
-                <td>{formatShown(report.requests.share, 'percent')}</td>
+                <td>{report.requests.share === SUPPRESSED ? <HiddenFigure /> : formatShown(report.requests.share, 'percent')}</td>
               </tr>
             </tbody>
           </table>

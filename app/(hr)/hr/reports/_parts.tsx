@@ -1,5 +1,18 @@
 import { TableWrap } from '@/app/_components/table-wrap';
+import { SUPPRESSED } from '@/lib/reports';
+import { formatDate } from '@/lib/time';
 import type { Table } from './tables';
+
+/** Dates in the tables read as on every page; the CSV export keeps them as ISO dates. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A figure hidden to protect a small group, in a word that cannot be read as a number or a rate;
+ * the page says why above its tables. Plain text: long tables hold hundreds of these.
+ */
+export function HiddenFigure() {
+  return <>Hidden</>;
+}
 
 /**
  * A report table with its caption and a CSV link for the same table and filters. Its box is
@@ -30,7 +43,15 @@ export function DataTable({ table, exportHref, id, whole = false }: { table: Tab
             )}
             {table.rows.map((row, i) => (
               <tr key={i}>
-                {row.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{cell}</th> : <td key={j}>{cell}</td>))}
+                {row.map((cell, j) =>
+                  j === 0 ? (
+                    <th scope="row" key={j}>
+                      {ISO_DATE.test(cell) ? formatDate(cell) : cell}
+                    </th>
+                  ) : (
+                    <td key={j}>{cell === SUPPRESSED ? <HiddenFigure /> : ISO_DATE.test(cell) ? formatDate(cell) : cell}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,7 @@ import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/auth/guards';
 import { WEEKDAYS } from '@/lib/opening-hours';
 import { K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
+import { formatDateSpan, formatDay } from '@/lib/time';
 import { DataTable, ReportFilterForm } from './_parts';
 import { OutcomesChart, UtilisationChart } from './charts-lazy';
 import { heatmapTable, keyTable, queryOf, readFilters, requestsTable, utilisationTable } from './tables';
@@ -33,21 +34,44 @@ export default async function ReportsPage({ searchParams }: Props) {
   const outcomes = requestsTable(report);
   const roomNames = [...new Set(report.utilisationByRoom.map((c) => c.room))];
   const utilData = [...new Set(report.utilisationByRoom.map((c) => c.bucket))].map((bucket) => ({
-    bucket,
+    bucket: formatDay(bucket),
     ...Object.fromEntries(
       report.utilisationByRoom.filter((c) => c.bucket === bucket).map((c) => [c.room, numeric(c.utilisation) === null ? null : Math.round(numeric(c.utilisation)! * 1000) / 10]),
     ),
   }));
-  const outcomeData = report.requestOutcomes.map((c) => ({ bucket: c.bucket, received: numeric(c.received), approved: numeric(c.approved), denied: numeric(c.denied) }));
+  const outcomeData = report.requestOutcomes.map((c) => ({ bucket: formatDay(c.bucket), received: numeric(c.received), approved: numeric(c.approved), denied: numeric(c.denied) }));
   const hours = report.heatmap.map((c) => c.hour);
   const hourRange = hours.length ? Array.from({ length: Math.max(...hours) - Math.min(...hours) + 1 }, (_, i) => Math.min(...hours) + i) : [];
   const scope = [report.scope.room, report.scope.site].filter(Boolean).join(', ') || 'All sites';
-  const figure = (label: string, value: string) => (
+  // A hidden figure says so in words: "<5" beside a rate reads as "under 5 %".
+  const figure = (label: string, value: string, note?: string) => (
     <div className="figure" key={label}>
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      {value === SUPPRESSED ? (
+        <dd>
+          Hidden
+          <span className="figure-note">fewer than {K_MIN_PEOPLE} people{note ? `; ${note}` : ''}</span>
+        </dd>
+      ) : (
+        <dd>
+          {value}
+          {note && <span className="figure-note">{note}</span>}
+        </dd>
+      )}
     </div>
   );
+  // A chart whose every value is 0 or hidden would be flat lines: say why there is no chart instead.
+  const anyPositive = (rows: Record<string, unknown>[], keys: string[]) => rows.some((d) => keys.some((key) => typeof d[key] === 'number' && (d[key] as number) > 0));
+  const noChart = (what: string, rows: Record<string, unknown>[], keys: string[]) =>
+    rows.length === 0
+      ? `No chart: no ${what} in this range.`
+      : rows.every((d) => keys.every((key) => d[key] === null))
+        ? `No chart: every figure here covers fewer than ${K_MIN_PEOPLE} people, so each is hidden. A longer range or a whole site may show them.`
+        : !anyPositive(rows, keys)
+          ? `No chart: every ${what === 'bookings' ? 'room' : 'period'} here is at 0 or hidden (fewer than ${K_MIN_PEOPLE} people).`
+          : null;
+  const utilNoChart = noChart('bookings', utilData, roomNames);
+  const outcomeNoChart = noChart('requests', outcomeData, ['received', 'approved', 'denied']);
   const k = Object.fromEntries(key.rows.map((r) => [r[0]!, r[1]!]));
 
   return (
@@ -55,7 +79,7 @@ export default async function ReportsPage({ searchParams }: Props) {
       <header className="page-header">
         <h1>Policy usage</h1>
         <p>
-          {scope}, {filters.from} to {filters.to} (each site&apos;s own time zone). Figures covering fewer than {K_MIN_PEOPLE} people show “{SUPPRESSED}”.
+          {scope}, {formatDateSpan(filters.from, filters.to)} (each site&apos;s own time zone). Figures covering fewer than {K_MIN_PEOPLE} people are hidden, so none can point at anyone.
         </p>
       </header>
       {error && (
@@ -92,10 +116,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           {figure('Requests decided', k['Requests decided']!)}
           {figure('Requests pending', k['Requests pending']!)}
           {figure('Requests overdue', k['Requests overdue']!)}
-          {figure(
-            'Median hours to decision',
-            `${k['Median hours to decision'] === SUPPRESSED ? `Hidden, fewer than ${K_MIN_PEOPLE} people` : k['Median hours to decision']} (allowed ${k['Median hours allowed']})`,
-          )}
+          {figure('Median hours to decision', k['Median hours to decision']!, `allowed ${k['Median hours allowed']}`)}
         </dl>
         <div className="no-print">
           <DataTable table={key} id="table-key" exportHref={exportHref('key')} whole />
@@ -105,7 +126,11 @@ export default async function ReportsPage({ searchParams }: Props) {
       <section aria-labelledby="utilisation" className="stack no-print">
         <h2 id="utilisation">Utilisation over time</h2>
         <div className="chart-pair">
-          <UtilisationChart data={utilData} rooms={roomNames} label={`Line chart of utilisation per room per ${report.bucket}; the table beside it holds the same numbers.`} />
+          {utilNoChart ? (
+            <p className="card muted">{utilNoChart}</p>
+          ) : (
+            <UtilisationChart data={utilData} rooms={roomNames} label={`Line chart of utilisation per room per ${report.bucket}; the table beside it holds the same numbers.`} />
+          )}
           <DataTable table={util} id="table-utilisation" exportHref={exportHref('utilisation')} />
         </div>
       </section>
@@ -150,12 +175,10 @@ export default async function ReportsPage({ searchParams }: Props) {
         <h2 id="requests">Request outcomes over time</h2>
         {report.key.requests.siteWide && <p className="muted small">Requests belong to a site, not a room: these cover the room&apos;s whole site.</p>}
         <div className="chart-pair">
-          {!outcomeData.length || outcomeData.some((d) => d.received !== null || d.approved !== null || d.denied !== null) ? (
-            <OutcomesChart data={outcomeData} label={`Bar chart of requests received, approved and denied per ${report.bucket}; the table beside it holds the same numbers.`} />
+          {outcomeNoChart ? (
+            <p className="card muted">{outcomeNoChart}</p>
           ) : (
-            <p className="card muted">
-              No chart: every figure here covers fewer than {K_MIN_PEOPLE} people, so each is hidden (“{SUPPRESSED}”). A longer range or a whole site may show them.
-            </p>
+            <OutcomesChart data={outcomeData} label={`Bar chart of requests received, approved and denied per ${report.bucket}; the table beside it holds the same numbers.`} />
           )}
           <DataTable table={outcomes} id="table-requests" exportHref={exportHref('requests')} />
         </div>

@@ -66,6 +66,11 @@ export function requestsTable(r: UsageReport): Table {
   };
 }
 
+/** "Out of service: The door lock is being replaced." */
+export function outOfServiceText(reason: string): string {
+  return reason ? `Out of service: ${reason.replace(/\.$/, '')}.` : 'Out of service.';
+}
+
 export function checklistTable(c: ComplianceReport): Table {
   const items = [...new Set(c.rooms.flatMap((r) => r.rows.map((x) => x.label)))];
   return {
@@ -77,9 +82,11 @@ export function checklistTable(c: ComplianceReport): Table {
       r.rules,
       ...items.map((label) => {
         const row = r.rows.find((x) => x.label === label);
-        return row ? (row.met ? `Yes (${row.how})` : 'Missing') : 'Not required';
+        if (!row) return 'Not required';
+        if (r.outOfService !== null) return 'Out of service';
+        return row.met ? `Yes (${row.how})` : 'Missing';
       }),
-      r.missing.length ? r.missing.join('; ') : 'Nothing',
+      r.outOfService !== null ? outOfServiceText(r.outOfService) : r.missing.length ? r.missing.join('; ') : 'Nothing',
     ]),
   };
 }

@@ -39,7 +39,8 @@ export default async function HrRequestPage({ params }: Props) {
         </h1>
         <p>
           {view.siteName}
-          {r.submittedAt && <> · submitted {formatLocal(r.submittedAt, view.timeZone)}</>} · <Deadline at={r.deadlineAt} timeZone={view.timeZone} status={r.status} now={now} />
+          {r.submittedAt && <> · submitted {formatLocal(r.submittedAt, view.timeZone)}</>}
+          <Deadline at={r.deadlineAt} timeZone={view.timeZone} status={r.status} now={now} decidedAt={r.decidedAt} before=" · " />
         </p>
       </header>
 
@@ -75,12 +76,12 @@ export default async function HrRequestPage({ params }: Props) {
       {isDecided(r.status) && (
         <section className="card stack" aria-labelledby="decision-heading">
           <h2 id="decision-heading">Decision</h2>
-          <p style={{ margin: 0 }}>
+          <p style={{ marginBottom: 0 }}>
             {r.status === 'approved' ? 'Approved' : 'Denied'} by {view.decidedByName ?? 'someone no longer here'} on {r.decidedAt ? formatLocal(r.decidedAt, view.timeZone) : ''}.
           </p>
-          {r.approvedDetails && <p style={{ margin: 0 }}>Approved as: {describeDetails(r.approvedDetails)}</p>}
+          {r.approvedDetails && <p style={{ marginBottom: 0 }}>Approved as: {describeDetails(r.approvedDetails)}</p>}
           {r.decision && <p className="timeline-message">{r.decision}</p>}
-          <p style={{ margin: 0 }}>
+          <p style={{ marginBottom: 0 }}>
             <Link href={`/requests/${r.id}/answer`} className="btn btn-secondary btn-small">
               Written answer (printable)
             </Link>
