@@ -6,17 +6,23 @@
  */
 export function describeAuthError(error: Error): string {
   const message = clean(error.message);
-  const parts: string[] = [message ? `${error.name}: ${message}` : error.name];
+  const parts: string[] = [message ? `${label(error)}: ${message}` : label(error)];
   const cause = asRecord((error as { cause?: unknown }).cause);
   const inner = cause?.err instanceof Error && cause.err !== error ? cause.err : undefined;
   if (inner) {
-    parts.push(`cause ${inner.name}${codeOf(inner)}: ${clean(inner.message)}`);
+    parts.push(`cause ${label(inner)}${codeOf(inner)}: ${clean(inner.message)}`);
     const innerCause = asRecord((inner as { cause?: unknown }).cause);
     parts.push(...providerError(innerCause));
     if (typeof innerCause?.claim === 'string') parts.push(`claim ${clean(innerCause.claim)}`);
   }
   parts.push(...providerError(cause));
-  return parts.filter(Boolean).join(' · ');
+  return [...new Set(parts.filter(Boolean))].join(' · ');
+}
+
+/** Auth.js errors carry their kind in `type` (class names are shortened in the production build). */
+function label(err: Error): string {
+  const type = (err as { type?: unknown }).type;
+  return typeof type === 'string' ? type : err.name;
 }
 
 function codeOf(err: Error): string {
