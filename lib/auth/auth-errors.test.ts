@@ -34,4 +34,10 @@ describe('describeAuthError', () => {
     const line = describeAuthError(authError('Error', 'bad token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2lnbmF0dXJl here'));
     expect(line).toBe('Error: bad token [token] here');
   });
+
+  it('names Auth.js errors by their kind, since the build shortens class names', () => {
+    const e = authError('h', 'state value could not be parsed. Read more at https://errors.authjs.dev#invalidcheck');
+    (e as Error & { type: string }).type = 'InvalidCheck';
+    expect(describeAuthError(e)).toBe('InvalidCheck: state value could not be parsed');
+  });
 });
