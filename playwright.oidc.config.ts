@@ -45,6 +45,7 @@ export default defineConfig({
         AUTH_ADMIN_EMAILS: 'boss@acme.test',
         AUTH_OIDC_HR_GROUPS: 'Nook HR',
         AUTH_OIDC_ADMIN_GROUPS: 'Nook Admins',
+        SCIM_TOKEN: process.env.E2E_SCIM_TOKEN ?? 'e2e-scim-token-0123456789-0123456789',
         NEXT_TELEMETRY_DISABLED: '1',
       },
     },

@@ -173,3 +173,27 @@ test('a forged callback and a replayed one are refused without a server error', 
   await shown.close();
   await context.close();
 });
+
+test('SCIM deactivation from the provider ends her session at once; /scim/v2 answers the provider, not the sign-in page', async ({ browser, request }) => {
+  const anonymous = await request.get('/scim/v2/Users', { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(401);
+  expect(anonymous.headers()['content-type']).toContain('application/scim+json');
+
+  await changeAccount('lea', { sub: 'sub-lea', style: 'userinfo', email: 'lea@acme.test', name: 'Lea Ving' });
+  const lea = await freshSignIn(browser, 'lea');
+  await expect(lea.page).toHaveURL(/\/$/);
+
+  const scim = { authorization: `Bearer ${process.env.E2E_SCIM_TOKEN ?? 'e2e-scim-token-0123456789-0123456789'}` };
+  const found = await request.get(`/scim/v2/Users?filter=${encodeURIComponent('userName eq "lea@acme.test"')}`, { headers: scim });
+  expect(found.status()).toBe(200);
+  const id = ((await found.json()) as { Resources: { id: string }[] }).Resources[0]!.id;
+  const off = await request.patch(`/scim/v2/Users/${id}`, {
+    headers: { ...scim, 'content-type': 'application/scim+json' },
+    data: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] },
+  });
+  expect(off.status()).toBe(200);
+
+  await lea.page.goto('/');
+  await expect(lea.page).toHaveURL(/\/signin\?.*reason=deactivated/);
+  await lea.context.close();
+});
