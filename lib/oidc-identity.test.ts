@@ -29,13 +29,13 @@ describe('claims from the ID token or UserInfo', () => {
     expect(identityFromClaims({ sub: 'a', email: 'a@b.c' }, 'groups').ok).toBe(true);
   });
 
-  it('reads the configured groups claim as a list or a string, ignoring non-strings', () => {
+  it('reads the configured groups claim as a list or a single name, ignoring non-strings', () => {
     const read = (v: unknown) => {
       const r = identityFromClaims({ sub: 'a', email: 'a@b.c', roles: v }, 'roles');
       return r.ok ? r.identity.groups : 'refused';
     };
     expect(read(['Nook HR', 3, 'x'])).toEqual(['Nook HR', 'x']);
-    expect(read('a b')).toEqual(['a', 'b']);
+    expect(read(' Nook HR ')).toEqual(['Nook HR']);
     expect(read(undefined)).toBeNull();
     expect(read({ not: 'a list' })).toEqual([]);
   });

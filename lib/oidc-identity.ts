@@ -24,7 +24,8 @@ export function mergeClaims(idToken: Record<string, unknown> | undefined, userin
 
 function groupList(value: unknown): string[] | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  // A single group may come as a string; group names can contain spaces ("Nook HR"), so it is one name.
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
   if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
   return [];
 }
