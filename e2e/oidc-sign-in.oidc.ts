@@ -138,6 +138,16 @@ test('a provider that shares no email: a sentence she can act on', async ({ brow
   await context.close();
 });
 
+test('she cancels at the provider: the sign-in page says what happened and what to do', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'Sign in with Acme SSO' }).click();
+  await page.waitForURL(`${idp}/**`);
+  // The provider answers the callback with error=access_denied.
+  await page.getByRole('link', { name: '[ Cancel ]' }).click();
+  await expect(page).toHaveURL(/\/signin\?error=OAuthCallbackError/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Your identity provider did not sign you in' })).toContainText('Try again');
+});
+
 test('a forged callback and a replayed one are refused without a server error', async ({ browser, request }) => {
   // Forged: a code and state Nook never issued, in a browser that never started a sign-in.
   const forged = await request.get('/api/auth/callback/oidc?code=forged&state=forged', { maxRedirects: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuthError } from './auth-errors';
+import { describeAuthError, describeProviderCallback } from './auth-errors';
 
 function authError(name: string, message: string, cause?: Record<string, unknown>) {
   const e = new Error(message, { cause });
@@ -39,5 +39,12 @@ describe('describeAuthError', () => {
     const e = authError('h', 'state value could not be parsed. Read more at https://errors.authjs.dev#invalidcheck');
     (e as Error & { type: string }).type = 'InvalidCheck';
     expect(describeAuthError(e)).toBe('InvalidCheck: state value could not be parsed');
+  });
+
+  it("reads the provider's error from the one debug message that carries it, and ignores the rest", () => {
+    expect(describeProviderCallback('OAuthCallbackError', { providerId: 'oidc', error: 'access_denied', error_description: 'End-User aborted interaction', state: 'eyJabc.def.ghi' })).toBe(
+      'the provider answered the callback with provider error access_denied · "End-User aborted interaction"',
+    );
+    expect(describeProviderCallback('callback route error details', { query: { code: 'secret-code' } })).toBeNull();
   });
 });

@@ -50,3 +50,14 @@ export function clean(text: string): string {
     .replace(/[A-Za-z0-9+/_=-]{32,}/g, '[redacted]')
     .slice(0, 300);
 }
+
+/**
+ * Auth.js hands the provider's own answer to a callback (`error`, `error_description`) only to
+ * its debug logger, under the message "OAuthCallbackError"; the error it then throws has lost it.
+ * This reads that one message (every other debug message is ignored: some carry the code).
+ */
+export function describeProviderCallback(message: string, metadata: unknown): string | null {
+  if (message !== 'OAuthCallbackError') return null;
+  const parts = providerError(asRecord(metadata));
+  return parts.length ? `the provider answered the callback with ${parts.join(' · ')}` : null;
+}

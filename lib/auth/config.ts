@@ -6,7 +6,7 @@ import { getDb } from '@/db/runtime';
 import { env } from '@/lib/env';
 import { mergeClaims } from '@/lib/oidc-identity';
 import { authorizeDemo, ipFromHeaders } from './demo-authorize';
-import { describeAuthError } from './auth-errors';
+import { describeAuthError, describeProviderCallback } from './auth-errors';
 import { decideProviderSignIn } from './provider-sign-in';
 import { authSecret } from './secret';
 
@@ -69,6 +69,10 @@ function config(): NextAuthConfig {
       error(error) {
         if (error.name === 'CredentialsSignin') return;
         console.error(`[auth] ${describeAuthError(error)}`);
+      },
+      debug(message, metadata) {
+        const line = describeProviderCallback(message, metadata);
+        if (line) console.error(`[auth] ${line}`);
       },
     },
     providers,
