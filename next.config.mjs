@@ -26,6 +26,7 @@ const nextConfig = {
     return [
       { source: '/:path*', headers },
       { source: '/api/:path*', headers: apiPolicy },
+      { source: '/scim/:path*', headers: apiPolicy },
       { source: '/api/feeds/:path*', headers: noReferrer },
       { source: '/settings', headers: noReferrer },
     ];

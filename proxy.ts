@@ -45,5 +45,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!api/|scim/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -93,11 +93,17 @@ export const users = pgTable(
     sessionEpoch: integer('session_epoch').notNull().default(0),
     /** In-app reminders before each booking; on unless she turns them off. */
     remindersEnabled: boolean('reminders_enabled').notNull().default(true),
+    /** The identity provider's `sub` for this person, set at her first OpenID Connect sign-in: she is found by it even after her email changes. */
+    oidcSubject: text('oidc_subject'),
+    /** The identity provider's own id for this person when it provisions her through SCIM (`externalId`). */
+    scimExternalId: text('scim_external_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_oidc_subject_key').on(t.oidcSubject),
+    uniqueIndex('users_scim_external_id_key').on(t.scimExternalId),
     check('users_email_lower_check', sql`${t.email} = lower(${t.email})`),
   ],
 );

@@ -69,4 +69,19 @@ describe('rate limit settings', () => {
     expect(() => parseEnv({ RATE_LIMIT_BOOKING: 'lots' })).toThrow(/RATE_LIMIT_BOOKING: write a rate limit as <count>\/<window>/);
     expect(() => parseEnv({ RATE_LIMIT_FEED: '0/1m' })).toThrow(/RATE_LIMIT_FEED: a rate limit needs at least 1/);
   });
+
+  it('reads the group mapping and the SCIM token, keeping only the token\'s SHA-256', () => {
+    expect(parseEnv({}).groupRoles).toBeNull();
+    expect(parseEnv({}).scimTokenSha256).toBeNull();
+    const env = parseEnv({ AUTH_OIDC_HR_GROUPS: 'Nook HR, People', AUTH_OIDC_GROUPS_CLAIM: 'roles', SCIM_TOKEN: 't'.repeat(40) });
+    expect(env.AUTH_OIDC_GROUPS_CLAIM).toBe('roles');
+    expect([...env.groupRoles!.hr]).toEqual(['Nook HR', 'People']);
+    expect([...env.groupRoles!.admin]).toEqual([]);
+    const hash = '0'.repeat(63) + 'a';
+    expect(parseEnv({ SCIM_TOKEN_SHA256: hash }).scimTokenSha256?.toString('hex')).toBe(hash);
+    expect(parseEnv({ SCIM_TOKEN: 't'.repeat(40) }).scimTokenSha256?.toString('hex')).toBe(env.scimTokenSha256?.toString('hex'));
+    expect(() => parseEnv({ SCIM_TOKEN: 'short' })).toThrow(/SCIM_TOKEN must be at least 32/);
+    expect(() => parseEnv({ SCIM_TOKEN: 't'.repeat(40), SCIM_TOKEN_SHA256: hash })).toThrow(/not both/);
+    expect(() => parseEnv({ SCIM_TOKEN_SHA256: 'xyz' })).toThrow(/64 hex digits/);
+  });
 });

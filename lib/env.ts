@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { type GroupRoleMapping, parseGroupNames } from './oidc-identity';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -41,6 +43,17 @@ const envSchema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default('your company account'),
+    /** The claim (in the ID token or UserInfo) that lists the person's groups or app roles. */
+    AUTH_OIDC_GROUPS_CLAIM: z.string().regex(/^[\w:./-]{1,100}$/, { error: 'AUTH_OIDC_GROUPS_CLAIM must be a claim name such as groups or roles' }).default('groups'),
+    /** Comma-separated group names that make someone HR at each sign-in. */
+    AUTH_OIDC_HR_GROUPS: z.string().optional(),
+    /** Comma-separated group names that make someone admin at each sign-in. */
+    AUTH_OIDC_ADMIN_GROUPS: z.string().optional(),
+    /** The SCIM bearer token, or (better) its SHA-256 in hex: one of the two turns /scim/v2 on. */
+    SCIM_TOKEN: z.string().min(32, { error: 'SCIM_TOKEN must be at least 32 characters (try: openssl rand -base64 32)' }).optional(),
+    SCIM_TOKEN_SHA256: z.string().regex(/^[0-9a-fA-F]{64}$/, { error: 'SCIM_TOKEN_SHA256 must be the 64 hex digits of the token\'s SHA-256' }).optional(),
+    /** SCIM requests per client address. */
+    RATE_LIMIT_SCIM: rateLimitSpec.prefault('600/1m'),
     /** Scheduled jobs (plan roll-forward, no-show release, reminders) run in the app process unless this is 0. */
     NOOK_JOBS: flag.default(true),
     /** How often (in milliseconds once parsed) a jobs-running instance checks which jobs are due. Each job still runs once per due time. */
@@ -70,6 +83,9 @@ const envSchema = z
         message: 'Set AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together to enable OpenID Connect sign-in',
       });
     }
+    if (env.SCIM_TOKEN && env.SCIM_TOKEN_SHA256) {
+      ctx.addIssue({ code: 'custom', path: ['SCIM_TOKEN'], message: 'Set SCIM_TOKEN or SCIM_TOKEN_SHA256, not both' });
+    }
     if (env.DATABASE_URL && env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -85,6 +101,10 @@ export type NookEnv = z.infer<typeof envSchema> & {
   /** Whether the demo sign-in (pick a seeded person) is offered. */
   demoSignIn: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** Which provider groups mean HR and admin; null when neither list is set (roles managed in Nook). */
+  groupRoles: GroupRoleMapping;
+  /** SHA-256 of the SCIM bearer token (the token itself is never kept); null: /scim/v2 is off. */
+  scimTokenSha256: Buffer | null;
 };
 
 /** Reads and checks the environment. Throws one error naming every problem. */
@@ -104,6 +124,15 @@ export function parseEnv(source: Record<string, string | undefined>): NookEnv {
     oidc:
       env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET
         ? { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_ID, clientSecret: env.AUTH_OIDC_SECRET, name: env.AUTH_OIDC_NAME }
+        : null,
+    groupRoles:
+      env.AUTH_OIDC_HR_GROUPS || env.AUTH_OIDC_ADMIN_GROUPS
+        ? { hr: parseGroupNames(env.AUTH_OIDC_HR_GROUPS), admin: parseGroupNames(env.AUTH_OIDC_ADMIN_GROUPS) }
+        : null,
+    scimTokenSha256: env.SCIM_TOKEN_SHA256
+      ? Buffer.from(env.SCIM_TOKEN_SHA256, 'hex')
+      : env.SCIM_TOKEN
+        ? createHash('sha256').update(env.SCIM_TOKEN).digest()
         : null,
   };
 }

@@ -26,7 +26,11 @@ class FakeRedirect extends Error {
   digest = 'NEXT_REDIRECT';
 }
 
-const state = vi.hoisted(() => ({ user: null as User | null, handle: null as DbHandle | null }));
+const state = vi.hoisted(() => {
+  // SCIM on, so its routes answer as configured: the token and nothing else lets a caller in.
+  process.env.SCIM_TOKEN = 'matrix-scim-token-0123456789-0123456789';
+  return { user: null as User | null, handle: null as DbHandle | null };
+});
 
 vi.mock('@/lib/auth/session', () => ({
   getCurrentUser: async () => state.user,
@@ -115,6 +119,7 @@ const json = (method: string, body: unknown): RequestInit => ({
   headers: { 'content-type': 'application/json', origin: 'http://localhost:3000', host: 'localhost:3000' },
   body: JSON.stringify(body),
 });
+const scimJson = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify(body) });
 const range = (ids: Ids) => `from=${encodeURIComponent(ids.slot(0).start)}&to=${encodeURIComponent(ids.slot(40).end)}`;
 
 /** Opening hours form fields, Monday to Friday. */
@@ -454,6 +459,23 @@ export const MATRIX: Record<string, Entry> = {
     expect: adminOnly,
     call: action(() => ({ bookingRetentionDays: '365', requestRetentionDays: '730' })),
   },
+  // SCIM answers only the provider's bearer token (tests/scim.db.test.ts): a session, whatever its role, is 401.
+  'app/scim/v2/Users/route.ts#GET': { expect: everyone(401), call: route('/scim/v2/Users') },
+  'app/scim/v2/Users/route.ts#POST': { expect: everyone(401), call: route('/scim/v2/Users', scimJson('POST', { userName: 'new.person@example.com' })) },
+  'app/scim/v2/Users/[id]/route.ts#GET': { expect: everyone(401), call: (m, n, ids) => route(`/scim/v2/Users/${ids.beth.id}`, undefined, () => ({ id: ids.beth.id }))(m, n, ids) },
+  'app/scim/v2/Users/[id]/route.ts#PUT': {
+    expect: everyone(401),
+    call: (m, n, ids) => route(`/scim/v2/Users/${ids.beth.id}`, scimJson('PUT', { userName: 'beth@example.com', active: false }), () => ({ id: ids.beth.id }))(m, n, ids),
+  },
+  'app/scim/v2/Users/[id]/route.ts#PATCH': {
+    expect: everyone(401),
+    call: (m, n, ids) =>
+      route(`/scim/v2/Users/${ids.beth.id}`, scimJson('PATCH', { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', value: { active: false } }] }), () => ({ id: ids.beth.id }))(m, n, ids),
+  },
+  'app/scim/v2/Users/[id]/route.ts#DELETE': { expect: everyone(401), call: (m, n, ids) => route(`/scim/v2/Users/${ids.beth.id}`, { method: 'DELETE' }, () => ({ id: ids.beth.id }))(m, n, ids) },
+  'app/scim/v2/ServiceProviderConfig/route.ts#GET': { expect: everyone(401), call: route('/scim/v2/ServiceProviderConfig') },
+  'app/scim/v2/ResourceTypes/route.ts#GET': { expect: everyone(401), call: route('/scim/v2/ResourceTypes') },
+  'app/scim/v2/Schemas/route.ts#GET': { expect: everyone(401), call: route('/scim/v2/Schemas') },
   'app/api/auth/[...nextauth]/route.ts#GET': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
   'app/api/auth/[...nextauth]/route.ts#POST': { expect: everyone(200), reason: 'Auth.js itself; exercised end to end' },
 };

@@ -30,6 +30,8 @@ const state = vi.hoisted(() => {
   process.env.RATE_LIMIT_BOOKING = '100000/1m';
   process.env.RATE_LIMIT_SIGNIN = '100000/1m';
   process.env.RATE_LIMIT_SIGNIN_IP = '100000/1m';
+  process.env.RATE_LIMIT_SCIM = '100000/1m';
+  process.env.SCIM_TOKEN = 'hostile-scim-token-0123456789-0123456789';
   return { user: null as User | null, handle: null as DbHandle | null };
 });
 vi.mock('@/lib/auth/session', () => ({
@@ -310,5 +312,92 @@ describe('hostile input to every action and route', () => {
     const after = await tableCounts(db.db);
     const quiet = { audit_log: 0, users: 0, calendar_feeds: 0, notifications: 0 };
     expect({ ...after, ...quiet }).toEqual({ ...baseline, ...quiet });
+  });
+
+  it('answers SCIM errors to hostile provisioning requests that carry the token, never a 500, and writes nothing', { timeout: 120_000 }, async () => {
+    const scimUsers = (await import('@/app/scim/v2/Users/route')) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
+    const scimUser = (await import('@/app/scim/v2/Users/[id]/route')) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
+    const { scimUserSchema } = await import('@/lib/scim');
+    const others = ids.others;
+    const value = hostileJson(others, ids.day);
+    const text = hostileString(others, ids.day);
+    const userBody = fc.oneof(
+      hostileObject(others, ids.day),
+      value,
+      fc.record(
+        {
+          schemas: fc.oneof(fc.constant(['urn:ietf:params:scim:schemas:core:2.0:User']), value),
+          userName: fc.oneof(text, value, fc.constantFrom('beth@example.com', 'ADMIN@example.com')),
+          externalId: fc.oneof(text, value),
+          name: fc.oneof(fc.record({ givenName: text, familyName: text }), value),
+          displayName: fc.oneof(text, value),
+          active: fc.oneof(fc.boolean(), value),
+          emails: value,
+          role: fc.constantFrom('admin', 'hr'),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const patchBody = fc.oneof(
+      value,
+      fc.record(
+        {
+          schemas: fc.oneof(fc.constant(['urn:ietf:params:scim:api:messages:2.0:PatchOp']), value),
+          Operations: fc.oneof(
+            value,
+            fc.array(
+              fc.record(
+                { op: fc.oneof(fc.constantFrom('replace', 'Replace', 'add', 'remove', 'copy'), text), path: fc.oneof(fc.constantFrom('active', 'userName', 'role', 'emails[type eq "work"].value', 'name.givenName', 'id', 'meta.created'), text), value },
+                { requiredKeys: ['op'] },
+              ),
+              { maxLength: 4 },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const id = fc.oneof(fc.constantFrom(...others), text, fc.uuid());
+    const cases = [
+      { key: 'POST /scim/v2/Users', input: fc.record({ id: fc.constant(''), body: userBody }), fn: scimUsers.POST!, method: 'POST' },
+      { key: 'PUT /scim/v2/Users/{id}', input: fc.record({ id, body: userBody }), fn: scimUser.PUT!, method: 'PUT' },
+      { key: 'PATCH /scim/v2/Users/{id}', input: fc.record({ id, body: patchBody }), fn: scimUser.PATCH!, method: 'PATCH' },
+      { key: 'GET /scim/v2/Users', input: fc.record({ id: fc.constant(''), body: fc.constant(null), filter: text, startIndex: text, count: text }), fn: scimUsers.GET!, method: 'GET' },
+    ];
+    const failures: string[] = [];
+    for (const c of cases) {
+      await fc.assert(
+        fc.asyncProperty(c.input as fc.Arbitrary<{ id: string; body: unknown; filter?: string; startIndex?: string; count?: string }>, async (v) => {
+          // A well-formed person is a legitimate create or replace, not hostile input: not what this checks.
+          if (c.method !== 'PATCH' && c.method !== 'GET' && scimUserSchema.safeParse(v.body).success) return true;
+          const query = c.method === 'GET' ? `?${new URLSearchParams({ filter: v.filter ?? '', startIndex: v.startIndex ?? '', count: v.count ?? '' })}` : '';
+          const init: RequestInit = {
+            method: c.method,
+            headers: { authorization: 'Bearer hostile-scim-token-0123456789-0123456789', 'content-type': 'application/scim+json', 'x-forwarded-for': '198.51.100.8' },
+          };
+          if (c.method !== 'GET') init.body = JSON.stringify(v.body) ?? 'null';
+          const before = await tableCounts(db.db);
+          const a = await answer(() => c.fn(new Request(`http://localhost:3000/scim/v2/Users/${encodeURIComponent(v.id)}${query}`, init), { params: Promise.resolve({ id: v.id }) }));
+          const refused = a.status >= 400 && a.status < 500;
+          if (c.method === 'GET' ? a.status !== 200 && !refused : !refused) {
+            failures.push(`${c.key} answered ${a.status} ${a.body.slice(0, 300)} to ${JSON.stringify(v).slice(0, 300)}`);
+            return false;
+          }
+          if (refused && !a.body.includes('urn:ietf:params:scim:api:messages:2.0:Error')) {
+            failures.push(`${c.key} refused outside SCIM's error format: ${a.body.slice(0, 200)}`);
+            return false;
+          }
+          if (refused && JSON.stringify(await tableCounts(db.db)) !== JSON.stringify(before)) {
+            failures.push(`${c.key} wrote rows on a refusal: ${JSON.stringify(v).slice(0, 300)}`);
+            return false;
+          }
+          return true;
+        }),
+        { numRuns: 40, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31), endOnFailure: true },
+      ).catch((err: unknown) => {
+        if (!failures.length) throw err;
+      });
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -14,10 +14,19 @@ export const metadata: Metadata = { title: 'Sign in' };
 const REASONS: Record<string, string> = {
   deactivated: 'Your access to Nook has been turned off. If this is unexpected, ask your admin.',
   ended: 'You were signed out on this device. Sign in again to continue.',
-  EmailRequired: 'Your identity provider did not share a verified email address, so Nook cannot sign you in.',
+  EmailRequired:
+    'Your identity provider did not share your email address with Nook, so Nook cannot tell who you are. Ask your admin to release the email claim (scope "email") to Nook.',
+  EmailUnverified:
+    'Your identity provider says your email address is not verified. Verify it with your provider, or ask your admin, then sign in again.',
+  NoSubject: 'Your identity provider did not say who you are. Ask your admin to check Nook’s sign-in settings.',
+  EmailTaken:
+    'Your email address already belongs to a different account at your identity provider. Ask your admin to sort out the duplicate account.',
   AccessDenied: 'You cannot sign in with that account.',
+  OAuthCallbackError:
+    'Your identity provider did not sign you in (it refused, or you cancelled). Try again; if it keeps happening, ask your admin whether Nook is assigned to you.',
   CredentialsSignin: 'That person cannot sign in.',
-  Configuration: 'Sign-in is not configured correctly. Ask your admin.',
+  Configuration:
+    'Sign-in could not be completed. This happens when the sign-in page was open too long or was started in another browser or tab. Start again below; if it keeps happening, tell your admin the time it happened.',
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -108,3 +108,83 @@ export async function endAllSessions(db: Db, personId: string): Promise<void> {
 export async function setReminders(db: Db, userId: string, enabled: boolean): Promise<void> {
   await db.update(users).set({ remindersEnabled: enabled, updatedAt: sql`now()` }).where(eq(users.id, userId));
 }
+
+export async function findPersonBySubject(db: Db, subject: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.oidcSubject, subject)).limit(1);
+  return row;
+}
+
+export type ProviderSignInParams = {
+  subject: string;
+  email: string;
+  name: string;
+  /** Role for someone new when no group mapping is configured (AUTH_ADMIN_EMAILS). */
+  newPersonRole: Role;
+  /** The role the provider's groups give at this sign-in; null when roles are managed in Nook. */
+  groupRole: Role | null;
+  ip?: string | null;
+};
+
+export type ProviderSignInResult =
+  | { kind: 'ok'; person: User; created: boolean }
+  | { kind: 'deactivated'; person: User }
+  /** Her email belongs to a person already tied to another subject at the provider. */
+  | { kind: 'email-taken' };
+
+/**
+ * Finds the person signing in through the identity provider by its subject (`sub`), or on her
+ * first sign-in by her email (then remembers the subject), or adds her. Refreshes her name and,
+ * when nobody else holds it, her email; applies the role the provider's groups give (audited).
+ * A deactivated person is returned untouched. One transaction, the person's row locked.
+ */
+export async function signInWithProvider(db: Db, input: ProviderSignInParams): Promise<ProviderSignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const name = input.name.trim() || email;
+  return db.transaction(async (tx) => {
+    let [person] = await tx.select().from(users).where(eq(users.oidcSubject, input.subject)).for('update');
+    if (!person) {
+      const [byEmail] = await tx.select().from(users).where(eq(users.email, email)).for('update');
+      if (byEmail?.oidcSubject) return { kind: 'email-taken' } as const;
+      person = byEmail;
+    }
+    let created = false;
+    if (!person) {
+      const role = input.groupRole ?? input.newPersonRole;
+      const [row] = await tx.insert(users).values({ email, name, role, oidcSubject: input.subject }).returning();
+      person = row!;
+      created = true;
+      await tx.insert(auditLog).values({
+        actorId: person.id,
+        action: 'person.created',
+        targetType: 'person',
+        targetId: person.id,
+        detail: { source: 'sign-in', role },
+        ip: input.ip ?? null,
+      });
+      return { kind: 'ok', person, created } as const;
+    }
+    if (!person.active) return { kind: 'deactivated', person } as const;
+    let newEmail = person.email;
+    if (email !== person.email) {
+      const [holder] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (!holder) newEmail = email;
+    }
+    const role = input.groupRole ?? person.role;
+    const [after] = await tx
+      .update(users)
+      .set({ name, email: newEmail, role, oidcSubject: input.subject, updatedAt: sql`now()` })
+      .where(eq(users.id, person.id))
+      .returning();
+    if (role !== person.role) {
+      await tx.insert(auditLog).values({
+        actorId: person.id,
+        action: 'person.role_changed',
+        targetType: 'person',
+        targetId: person.id,
+        detail: { from: person.role, to: role, source: 'identity provider groups' },
+        ip: input.ip ?? null,
+      });
+    }
+    return { kind: 'ok', person: after!, created } as const;
+  });
+}

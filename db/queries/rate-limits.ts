@@ -9,7 +9,7 @@ import type { Db } from '../client';
 import { rateLimits } from '../schema';
 
 /** What is limited: sign-in per email and per IP, booking writes per person, feed fetches per feed. */
-export type RateLimitBucket = 'signin' | 'signin-ip' | 'booking' | 'feed';
+export type RateLimitBucket = 'signin' | 'signin-ip' | 'booking' | 'feed' | 'scim';
 
 export type RateLimitResult =
   | { ok: true; remaining: number }
@@ -60,7 +60,7 @@ export function storeClientOf(db: Db): PgLikeClient {
 
 export function rateLimitSpecs(): Record<RateLimitBucket, RateLimitSpec> {
   const e = env();
-  return { signin: e.RATE_LIMIT_SIGNIN, 'signin-ip': e.RATE_LIMIT_SIGNIN_IP, booking: e.RATE_LIMIT_BOOKING, feed: e.RATE_LIMIT_FEED };
+  return { signin: e.RATE_LIMIT_SIGNIN, 'signin-ip': e.RATE_LIMIT_SIGNIN_IP, booking: e.RATE_LIMIT_BOOKING, feed: e.RATE_LIMIT_FEED, scim: e.RATE_LIMIT_SCIM };
 }
 
 const limiters = new WeakMap<object, Map<RateLimitBucket, RateLimiterPostgres>>();
@@ -94,6 +94,7 @@ const MESSAGES: Record<RateLimitBucket, string> = {
   'signin-ip': 'Too many sign-in attempts from this network.',
   booking: 'Too many booking changes in a short time.',
   feed: 'This calendar feed is being fetched too often.',
+  scim: 'Too many provisioning requests from this address.',
 };
 
 /**

@@ -32,6 +32,11 @@ describe('isoInstant', () => {
     expect(rangeQuery.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z' }).success).toBe(false);
     expect(rangeQuery.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }).success).toBe(true);
   });
+
+  it('refuses a range whose ends are not instants instead of throwing', () => {
+    expect(() => rangeQuery.safeParse({ from: '', to: '75caaf8c-388f-43e9-9d97-7dd962aab140' })).not.toThrow();
+    expect(rangeQuery.safeParse({ from: '2026-01-01T00:00:00Z', to: 'tomorrow' }).success).toBe(false);
+  });
 });
 
 describe('localDate', () => {

@@ -21,8 +21,12 @@ export const idParams = z.object({ id: z.uuid({ error: 'Not found.' }) });
 /** A range query; at most 62 days so a request stays small. */
 export const rangeQuery = z
   .object({ from: isoInstant, to: isoInstant })
-  .refine((r) => r.to > r.from, { error: '`to` must be after `from`.', path: ['to'] })
-  .refine((r) => r.to.getTime() - r.from.getTime() <= 62 * 86_400_000, { error: 'Ask for at most 62 days at a time.', path: ['to'] });
+  // The range checks run only once both ends are instants (zod runs refinements after a failed field too).
+  .refine((r) => !(r.to instanceof Date && r.from instanceof Date) || r.to > r.from, { error: '`to` must be after `from`.', path: ['to'] })
+  .refine((r) => !(r.to instanceof Date && r.from instanceof Date) || r.to.getTime() - r.from.getTime() <= 62 * 86_400_000, {
+    error: 'Ask for at most 62 days at a time.',
+    path: ['to'],
+  });
 
 /**
  * Local date and time as typed in a form, read in the site's zone. A date must exist on the

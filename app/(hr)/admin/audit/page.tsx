@@ -90,7 +90,7 @@ export default async function AuditPage({ searchParams }: Props) {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{r.at.toISOString().slice(0, 16).replace('T', ' ')}</td>
-                <td>{r.actorName ?? 'Someone no longer in Nook'}</td>
+                <td>{r.actorName ?? (r.detail.source === 'scim' ? 'Identity provider (SCIM)' : 'Someone no longer in Nook')}</td>
                 <td>
                   <code>{r.action}</code>
                 </td>
