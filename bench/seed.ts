@@ -4,6 +4,7 @@ import { seedDemo } from '@/db/seed';
 import { sites, users } from '@/db/schema';
 import type { OpeningHours } from '@/lib/opening-hours';
 import { addDays, zonedInstant } from '@/lib/time';
+import { seededRandom } from '@/lib/random';
 
 /**
  * The benchmark's data set, built in SQL (`insert … select generate_series`), never a row
@@ -227,17 +228,8 @@ export async function overlapCounts(db: Db): Promise<{ station: number; person: 
 
 export type Candidate = { roomId: string; start: string; end: string };
 
-/** A small deterministic PRNG (mulberry32), so a run can be repeated. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG, so a run can be repeated. */
+export const rng = seededRandom;
 
 /**
  * Bookings someone could ask for: a bench room, a day 2–28 days ahead (so it is in the

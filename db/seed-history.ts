@@ -4,6 +4,7 @@ import type { RequestDetails } from '@/lib/requests';
 import { addDays, localParts, weekdayOf, zonedInstant } from '@/lib/time';
 import type { Db } from './client';
 import { bookings, demandMisses, plans, policies, requestEvents, requests, rooms, siteHolidays, sites, stations, users } from './schema';
+import { seededRandom } from '@/lib/random';
 
 /**
  * A past for the embedded demo, so HR's reports have something to say: about six months of
@@ -19,17 +20,6 @@ export type HistoryOptions = { now: Date; seed?: number; days?: number };
 
 export type HistorySummary = { people: number; bookings: number; noShows: number; refusals: number; plans: number; requests: number };
 
-/** mulberry32: small, fast and good enough to lay out a demo. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ana', 'Bea', 'Carla', 'Dalia', 'Eva', 'Fatima', 'Grace', 'Hana', 'Ines', 'Julia', 'Kira', 'Lena', 'Maya', 'Nadia', 'Olga', 'Priya', 'Rosa', 'Sofia', 'Tara', 'Uma', 'Vera', 'Wen', 'Yara', 'Zoe'];
 const LAST = ['Adams', 'Baptiste', 'Costa', 'Duarte', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jansen', 'Kowalski', 'Larsen', 'Mensah', 'Nowak', 'Olsen', 'Pereira', 'Quinn', 'Rossi', 'Sato', 'Tanaka'];
@@ -47,7 +37,7 @@ type Stay = { stationId: string; roomId: string; start: number; blockEnd: number
 
 /** Loads the history. Expects the demo seed (sites, rooms, the six demo people) to be there. */
 export async function seedHistory(db: Db, options: HistoryOptions): Promise<HistorySummary> {
-  const rand = prng(options.seed ?? 17);
+  const rand = seededRandom(options.seed ?? 17);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const days = options.days ?? 182;
   const now = options.now;
