@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiBook, expectAccessible, openDayAhead, NY, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, expectAccessible, NY, nyInstant, openDayAhead, PHONE, roomIdByName, serverNow, signInAs } from './fixtures';
 
 const DAY = openDayAhead(3);
 
@@ -69,8 +69,8 @@ test('during an out-of-service window the door page says the room is closed, why
       const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((x) => [x.type, x.value]));
       return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
     };
-    const from = local(new Date(Date.now() - 60_000));
-    const to = local(new Date(Date.now() + 90 * 60_000));
+    const from = local(new Date(serverNow().getTime() - 60_000));
+    const to = local(new Date(serverNow().getTime() + 90 * 60_000));
 
     const admin = await adminCtx.newPage();
     await admin.goto(`/admin/rooms/${quiet}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiBook, expectAccessible, openDayAhead, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, expectAccessible, nyInstant, openDayAhead, PHONE, roomIdByName, serverNow, signInAs } from './fixtures';
 
 const DAY = openDayAhead(2);
 const LATER = openDayAhead(5);
@@ -192,7 +192,7 @@ test("times are the site's, whatever the browser's zone: a New York browser book
   await page.goto(`/rooms/${nursing}`);
   await expect(page.locator('.page-header').getByText(/· London time$/)).toBeVisible();
   // A date that does not exist opens the room on today, the site's today.
-  const londonToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const londonToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(serverNow());
   await page.goto(`/rooms/${nursing}?date=2026-02-31`);
   await expect(page.getByLabel('Date')).toHaveValue(londonToday);
   await page.getByLabel('Date').fill(DAY);

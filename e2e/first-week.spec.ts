@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, PHONE, roomIdByName, serverNow, signInAs, thisMinute } from './fixtures';
 
 // A newcomer's first week: each test here is one defect a first-week walk found (issue #17's numbered items).
 
@@ -37,7 +37,7 @@ test('#1 the door page tells the person whose booking fills the room that it is 
   const amaraCtx = await signedIn(browser, 'amara@example.com');
   try {
     const quiet = await roomIdByName(amaraCtx, 'Quiet Room 12B'); // one station, open around the clock
-    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const minute = thisMinute();
     const res = await apiBook(amaraCtx, quiet, minute.toISOString(), new Date(minute.getTime() + 30 * 60_000).toISOString());
     expect(res.status()).toBe(201);
     const { id } = (await res.json()) as { id: string };
@@ -155,8 +155,8 @@ test('#13 a field that cannot be changed does not look editable', async ({ brows
 
 /** Cancels her live bookings in a room over the next hours, through the API. */
 async function cancelMineIn(ctx: BrowserContext, roomId: string) {
-  const from = new Date(Date.now() - 3_600_000).toISOString();
-  const to = new Date(Date.now() + 3 * 3_600_000).toISOString();
+  const from = new Date(serverNow().getTime() - 3_600_000).toISOString();
+  const to = new Date(serverNow().getTime() + 3 * 3_600_000).toISOString();
   const mine = (await (await ctx.request.get(`/api/v1/bookings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json()) as { id: string; roomId: string; status: string }[];
   for (const b of mine.filter((x) => x.roomId === roomId && x.status === 'booked')) await ctx.request.delete(`/api/v1/bookings/${b.id}`);
 }
@@ -238,7 +238,7 @@ test('#9 My bookings after a two-week plan: one heading a day, the plan folded, 
 
     // And a break under way in New York's round-the-clock room, checked in at the door.
     const quiet = await roomIdByName(ctx, 'Quiet Room 12B');
-    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const minute = thisMinute();
     expect((await apiBook(ctx, quiet, minute.toISOString(), new Date(minute.getTime() + 30 * 60_000).toISOString())).status()).toBe(201);
     await page.goto(`/r/${quiet}`);
     await page.getByRole('button', { name: 'Check in' }).click();

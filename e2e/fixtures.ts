@@ -39,7 +39,20 @@ export const NY = 'America/New_York';
  * today is the real one; every day a journey books is picked from it by rule, never by offset.
  */
 export function nyToday(): string {
-  return localParts(new Date(), NY).date;
+  return localParts(serverNow(), NY).date;
+}
+
+/**
+ * The server's clock, which is the real one: the journeys' only read of it. A journey that needs
+ * a break under way right now (check-in at the door, a no-show) starts it at this minute.
+ */
+export function serverNow(): Date {
+  return new Date();
+}
+
+/** This minute, on the minute. */
+export function thisMinute(): Date {
+  return new Date(Math.floor(serverNow().getTime() / 60_000) * 60_000);
 }
 
 /** The first day at least `ahead` days after today on which the demo's New York rooms open (as yyyy-MM-dd). */

@@ -2,7 +2,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_SITE_HOURS } from '@/db/seed';
 import { firstOpenDate } from '@/lib/opening-hours';
 import { addDays } from '@/lib/time';
-import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, nyInstant, PHONE, roomIdByName, signInAs } from './fixtures';
+import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, nyInstant, openDayAhead, PHONE, roomIdByName, signInAs, thisMinute } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -125,7 +125,7 @@ test('a no-show is released to the next person; check-in from the door page', as
 
     // With no grace at all, a booking nobody checked in to is released at once.
     await setGrace(admin, ny, 0);
-    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const minute = thisMinute();
     const start = minute.toISOString();
     const end = new Date(minute.getTime() + 30 * 60_000).toISOString();
     expect((await apiBook(danaCtx, quiet, start, end)).status()).toBe(201);
