@@ -2,6 +2,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { bootDatabase } = await import('./db/boot');
+  const { bootDatabase } = await import('./lib/server/boot');
   await bootDatabase();
 }

@@ -246,3 +246,14 @@ export function planDraftFromRequest(p: RequestedPattern, fromDate: string, unti
   const endDate = untilDate && untilDate >= startDate ? (untilDate < latest ? untilDate : latest) : addDays(startDate, 182);
   return { times, lengthMin: p.lengthMin, startDate, endDate };
 }
+
+/** What a person asks for when she makes a plan: her times, weekdays, length, rooms and dates. */
+export type PlanInput = {
+  times: string[];
+  weekdays: number[];
+  lengthMin: number;
+  preferredRoomId: string;
+  fallbackRoomIds: string[];
+  startDate: string;
+  endDate: string;
+};

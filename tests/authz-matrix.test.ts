@@ -32,7 +32,7 @@ const state = vi.hoisted(() => {
   return { user: null as User | null, handle: null as DbHandle | null };
 });
 
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/server/auth/session', () => ({
   getCurrentUser: async () => state.user,
   getSessionState: async () => (state.user ? { user: state.user } : { user: null, reason: 'signed-out' }),
 }));
@@ -40,7 +40,7 @@ vi.mock('@/db/runtime', () => ({
   getDb: async () => state.handle!.db,
   database: async () => state.handle!,
 }));
-vi.mock('@/lib/auth/config', () => ({
+vi.mock('@/lib/server/auth/config', () => ({
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
   signIn: async () => {
     throw new FakeRedirect();
@@ -49,7 +49,7 @@ vi.mock('@/lib/auth/config', () => ({
     throw new FakeRedirect();
   },
 }));
-vi.mock('@/lib/auth/feed-key', async () => {
+vi.mock('@/lib/server/auth/feed-key', async () => {
   const { feedKey, feedUrls } = await import('@/lib/feed-token');
   const key = feedKey('matrix-secret-0123456789-0123456789');
   return { serverFeedKey: () => key, originOf: () => 'http://localhost:3000', feedLinks: async (t: string) => feedUrls('http://localhost:3000', t) };

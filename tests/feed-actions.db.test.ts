@@ -12,10 +12,10 @@ import { dbKinds, freshDb, type TestDb } from './db';
 import { seedWorld, type World } from './world';
 
 const state = vi.hoisted(() => ({ user: null as User | null, handle: null as DbHandle | null }));
-vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => state.user }));
+vi.mock('@/lib/server/auth/session', () => ({ getCurrentUser: async () => state.user }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
-vi.mock('@/lib/auth/config', () => ({ signIn: async () => {}, signOut: async () => {} }));
-vi.mock('@/lib/auth/feed-key', async () => {
+vi.mock('@/lib/server/auth/config', () => ({ signIn: async () => {}, signOut: async () => {} }));
+vi.mock('@/lib/server/auth/feed-key', async () => {
   const { feedKey: fk } = await import('@/lib/feed-token');
   const key = fk('feed-actions-secret-0123456789-0123456789');
   return { serverFeedKey: () => key };
@@ -76,9 +76,9 @@ for (const kind of dbKinds()) {
       expect((await createPlaceFeedAction(undefined, form({ roomId: w.wellness.id, siteId: w.ny.id }))).message).toBe('Choose a room or a site.');
       expect((await createPlaceFeedAction(undefined, form({ roomId: 'not-a-uuid' }))).fields?.roomId?.[0]).toBe('Choose a room.');
       const unknown = await createPlaceFeedAction(undefined, form({ roomId: '00000000-0000-4000-8000-000000000000' }));
-      expect(unknown).toMatchObject({ status: 404, message: 'That room does not exist.' });
+      expect(unknown).toMatchObject({ reason: 'not_found', message: 'That room does not exist.' });
       const revokeUnknown = await revokePlaceFeedAction(undefined, form({ feedId: '00000000-0000-4000-8000-000000000000' }));
-      expect(revokeUnknown).toMatchObject({ status: 404 });
+      expect(revokeUnknown).toMatchObject({ reason: 'not_found' });
       expect(await t.db.select().from(calendarFeeds)).toEqual(before);
     });
   });

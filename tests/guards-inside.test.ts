@@ -19,12 +19,12 @@ const state = vi.hoisted(() => {
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
   return { user: null as User | null, handle: null as DbHandle | null };
 });
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/server/auth/session', () => ({
   getCurrentUser: async () => state.user,
   getSessionState: async () => (state.user ? { user: state.user } : { user: null, reason: 'signed-out' }),
 }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
-vi.mock('@/lib/auth/config', () => ({ handlers: {}, signIn: async () => {}, signOut: async () => {} }));
+vi.mock('@/lib/server/auth/config', () => ({ handlers: {}, signIn: async () => {}, signOut: async () => {} }));
 vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), connection: async () => {} }));
 vi.mock('next/headers', () => ({
   headers: async () =>

@@ -34,12 +34,12 @@ const state = vi.hoisted(() => {
   process.env.SCIM_TOKEN = 'hostile-scim-token-0123456789-0123456789';
   return { user: null as User | null, handle: null as DbHandle | null };
 });
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/server/auth/session', () => ({
   getCurrentUser: async () => state.user,
   getSessionState: async () => (state.user ? { user: state.user } : { user: null, reason: 'signed-out' }),
 }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
-vi.mock('@/lib/auth/config', () => ({
+vi.mock('@/lib/server/auth/config', () => ({
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
   signIn: async () => {
     throw new FakeRedirect();

@@ -19,16 +19,16 @@ class FakeRedirect extends Error {
   digest = 'NEXT_REDIRECT';
 }
 const state = vi.hoisted(() => ({ user: null as User | null, handle: null as DbHandle | null, ip: '198.51.100.7' }));
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/server/auth/session', () => ({
   getCurrentUser: async () => state.user,
   getSessionState: async () => (state.user ? { user: state.user } : { user: null, reason: 'signed-out' }),
 }));
 vi.mock('@/db/runtime', () => ({ getDb: async () => state.handle!.db, database: async () => state.handle! }));
-vi.mock('@/lib/auth/config', () => ({
+vi.mock('@/lib/server/auth/config', () => ({
   handlers: { GET: async () => new Response(null), POST: async () => new Response(null) },
   // As Auth.js does: the demo provider's authorize runs, and a refusal is a CredentialsSignin.
   signIn: async (_provider: string, opts: { email: string }) => {
-    const { authorizeDemo } = await import('@/lib/auth/demo-authorize');
+    const { authorizeDemo } = await import('@/lib/server/auth/demo-authorize');
     const { CredentialsSignin } = await import('next-auth');
     if (!(await authorizeDemo(state.handle!.db, { email: opts.email }, state.ip))) throw new CredentialsSignin();
     throw new FakeRedirect();
@@ -88,7 +88,7 @@ for (const kind of dbKinds()) {
     });
 
     it('the demo provider counts attempts made straight to its callback, and the page then says so', async () => {
-      const { authorizeDemo } = await import('@/lib/auth/demo-authorize');
+      const { authorizeDemo } = await import('@/lib/server/auth/demo-authorize');
       const { demoSignInAction } = await load<{ demoSignInAction: Action }>('app/signin/actions.ts');
       for (let i = 0; i < 10; i++) expect(await authorizeDemo(db.db, { email: 'dana@example.com' }, '192.0.2.1')).toMatchObject({ email: 'dana@example.com' });
       expect(await authorizeDemo(db.db, { email: 'dana@example.com' }, '192.0.2.1')).toBeNull();

@@ -11,7 +11,7 @@ import { freshDb, type TestDb } from './db';
 import { addPeople, seedWorld, type World } from './world';
 
 const state = vi.hoisted(() => ({ user: null as User | null, handle: null as DbHandle | null }));
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/server/auth/session', () => ({
   getCurrentUser: async () => state.user,
   getSessionState: async () => (state.user ? { user: state.user } : { user: null, reason: 'signed-out' }),
 }));

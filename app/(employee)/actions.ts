@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { bookNow, loadRoomContext } from '@/db/queries/bookings';
 import { markNoticeRead } from '@/db/queries/notifications';
-import { sendBookingInvite } from '@/db/queries/invites';
+import { sendBookingInvite } from '@/lib/server/invites';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { formatTime } from '@/lib/time';
 
 const roomOnly = z.object({ roomId: z.uuid({ error: 'Choose a room.' }) });

@@ -1,6 +1,6 @@
 import { Providers } from '@/app/_components/providers';
 import { Shell } from '@/app/_components/shell';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/lib/server/auth/guards';
 
 export default async function EmployeeLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

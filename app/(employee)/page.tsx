@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { landingFor } from '@/lib/nav';
 import { HomeView } from './home-view';
 

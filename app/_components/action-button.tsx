@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import { initialActionState, type ActionState } from '@/lib/action-state';
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;

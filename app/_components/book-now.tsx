@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { bookNowAction } from '@/app/(employee)/actions';
-import { initialActionState } from '@/lib/auth/action-state';
+import { initialActionState } from '@/lib/action-state';
 
 /** One click books the first free station now. Stays mounted when the room fills, so its answer stays on screen. */
 export function BookNowButton({ roomId, roomName, free }: { roomId: string; roomName: string; free: boolean }) {

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { checkInAction, checkOutAction } from '@/app/(employee)/bookings/actions';
-import { initialActionState } from '@/lib/auth/action-state';
+import { initialActionState } from '@/lib/action-state';
 import type { CheckInView } from '@/lib/check-in';
 
 /** Check in (5 minutes before the start until the grace) and check out early, with the answer announced. */

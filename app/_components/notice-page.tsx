@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getCurrentUser } from '@/lib/server/auth/session';
 import { Shell } from './shell';
 
 /**

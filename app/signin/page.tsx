@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { listPeople } from '@/db/queries/people';
 import { getDb } from '@/db/runtime';
-import { getSessionState } from '@/lib/auth/session';
+import { getSessionState } from '@/lib/server/auth/session';
 import { env } from '@/lib/env';
 import { ROLE_HOME, ROLE_LABELS } from '@/lib/roles';
 import { safeCallbackPath } from '@/lib/safe-path';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { initialActionState } from '@/lib/auth/action-state';
+import { initialActionState } from '@/lib/action-state';
 import { demoSignInAction, oidcSignInAction } from './actions';
 
 type Person = { email: string; name: string; detail: string };

@@ -44,16 +44,16 @@ for (const kind of dbKinds()) {
     it('refuses a site whose time zone is not an IANA zone, creates one with the default policy, and audits it', async () => {
       const site = { name: 'Canary Wharf', address: '1 Churchill Place, London', openingHours: weekdayHours('08:00', '18:00') };
       const bad = await refusal(createSite(t.db, actor, { ...site, timeZone: 'London/Canary Wharf' }));
-      expect(bad.status).toBe(422);
+      expect(bad.reason).toBe('invalid');
       expect(bad.message).toMatch(/not an IANA time zone/);
       const badEdit = await refusal(updateSite(t.db, actor, w.ny.id, { ...w.ny, timeZone: 'EST5EDT+' }, { now, confirm: true }));
-      expect(badEdit.status).toBe(422);
+      expect(badEdit.reason).toBe('invalid');
 
       const created = await createSite(t.db, actor, { ...site, timeZone: 'Europe/London' });
       const [row] = await t.db.select().from(policies).where(eq(policies.siteId, created.id));
       expect(row).toMatchObject({ slotStepMin: 15, defaultLengthMin: 30, minLengthMin: 10, maxLengthMin: 60, horizonDays: 30, maxPerDay: 8 });
       const again = await refusal(createSite(t.db, actor, { ...site, timeZone: 'Europe/London' }));
-      expect(again).toMatchObject({ status: 409, message: 'There is already a site called Canary Wharf.' });
+      expect(again).toMatchObject({ reason: 'conflict', message: 'There is already a site called Canary Wharf.' });
 
       const renamed = await updateSite(t.db, actor, created.id, { ...site, name: 'Canary Wharf East', timeZone: 'Europe/London' }, { now, confirm: false });
       expect(renamed).toMatchObject({ done: true, affected: { moved: 0, cancelled: 0 } });
@@ -75,7 +75,7 @@ for (const kind of dbKinds()) {
       ];
       for (const [change, message] of cases) {
         const r = await refusal(updatePolicy(t.db, actor, w.ny.id, { ...policy, ...change }));
-        expect(r.status).toBe(422);
+        expect(r.reason).toBe('invalid');
         expect(r.message).toBe(message);
       }
       expect(await t.db.select().from(auditLog)).toHaveLength(0);
@@ -171,7 +171,7 @@ for (const kind of dbKinds()) {
     it('taking a room out of service moves its booking to a room that is free, and refuses it without a reason', async () => {
       const mine = await book(w.amara.id, w.quiet.id, '10:00', '10:30');
       const noReason = await refusal(updateRoom(t.db, actor, w.quiet.id, asInput(w.quiet, 1, { status: 'out_of_service', outOfServiceReason: ' ' }), { now, confirm: true }));
-      expect(noReason.status).toBe(422);
+      expect(noReason.reason).toBe('invalid');
 
       const change = asInput(w.quiet, 1, { status: 'out_of_service', outOfServiceReason: 'The lock is broken.' });
       expect(await updateRoom(t.db, actor, w.quiet.id, change, { now, confirm: false })).toEqual({ done: false, affected: { moved: 1, cancelled: 0 } });
@@ -191,7 +191,7 @@ for (const kind of dbKinds()) {
       const before = await book(w.beth.id, w.parents.id, '11:30', '12:00');
       const window = { start: at('12:00'), end: at('14:00'), reason: 'Deep clean' };
 
-      expect(await refusal(addClosure(t.db, actor, w.parents.id, { ...window, end: window.start }, { now, confirm: true }))).toMatchObject({ status: 422 });
+      expect(await refusal(addClosure(t.db, actor, w.parents.id, { ...window, end: window.start }, { now, confirm: true }))).toMatchObject({ reason: 'invalid' });
       const preview = await addClosure(t.db, actor, w.parents.id, window, { now, confirm: false });
       expect(preview).toEqual({ done: false, affected: { moved: 1, cancelled: 0 } });
       const done = await addClosure(t.db, actor, w.parents.id, window, { now, confirm: true });
@@ -206,7 +206,7 @@ for (const kind of dbKinds()) {
       expect(await noticesOf(w.beth.id)).toHaveLength(0);
 
       await removeClosure(t.db, actor, done.value.id);
-      expect(await refusal(removeClosure(t.db, actor, done.value.id))).toMatchObject({ status: 404 });
+      expect(await refusal(removeClosure(t.db, actor, done.value.id))).toMatchObject({ reason: 'not_found' });
       const log = await t.db.select().from(auditLog).orderBy(asc(auditLog.id));
       expect(log.map((l) => l.action)).toEqual(['closure.created', 'closure.deleted']);
       expect(log[0]!.detail).toMatchObject({ roomId: w.parents.id, reason: 'Deep clean', bookingsMoved: 1 });
@@ -244,8 +244,8 @@ for (const kind of dbKinds()) {
         ['Station 1', true],
         ['Station 2', true],
       ]);
-      expect(await refusal(createRoom(t.db, actor, w.ny.id, input))).toMatchObject({ status: 409, message: 'There is already a room called Pod 4 at this site.' });
-      expect(await refusal(createRoom(t.db, actor, w.ny.id, { ...input, name: 'Pod 5', stations: 0 }))).toMatchObject({ status: 422 });
+      expect(await refusal(createRoom(t.db, actor, w.ny.id, input))).toMatchObject({ reason: 'conflict', message: 'There is already a room called Pod 4 at this site.' });
+      expect(await refusal(createRoom(t.db, actor, w.ny.id, { ...input, name: 'Pod 5', stations: 0 }))).toMatchObject({ reason: 'invalid' });
       const log = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'room.created'), eq(auditLog.targetId, room.id)));
       expect(log).toHaveLength(1);
     });

@@ -43,14 +43,14 @@ async function uniquelyNamed<T>(work: () => Promise<T>, message: string): Promis
   try {
     return await work();
   } catch (err) {
-    if (pgError(err).code === UNIQUE_VIOLATION) throw new Refusal(message, 409);
+    if (pgError(err).code === UNIQUE_VIOLATION) throw new Refusal(message, 'conflict');
     throw err;
   }
 }
 
 function checkHours(hours: OpeningHours | null) {
   if (hours && !openingHoursSchema.safeParse(hours).success) {
-    throw new Refusal('Each open day needs an opening time before its closing time, in 24-hour form such as 08:30.', 422);
+    throw new Refusal('Each open day needs an opening time before its closing time, in 24-hour form such as 08:30.', 'invalid');
   }
 }
 
@@ -196,7 +196,7 @@ export type SiteInput = { name: string; address: string; timeZone: string; openi
 
 function checkSite(input: SiteInput) {
   if (!isTimeZone(input.timeZone)) {
-    throw new Refusal(`"${input.timeZone}" is not an IANA time zone. Choose one such as America/New_York or Europe/London.`, 422);
+    throw new Refusal(`"${input.timeZone}" is not an IANA time zone. Choose one such as America/New_York or Europe/London.`, 'invalid');
   }
   checkHours(input.openingHours);
 }
@@ -224,7 +224,7 @@ export async function updateSite(db: Db, actor: Actor, siteId: string, input: Si
       changeKeepingBookings(db, actor, options, async (tx) => {
         await lockSiteAlone(tx, siteId);
         const [before] = await tx.select().from(sites).where(eq(sites.id, siteId)).for('update');
-        if (!before) throw new Refusal('That site no longer exists.', 404);
+        if (!before) throw new Refusal('That site no longer exists.', 'not_found');
         const [after] = await tx
           .update(sites)
           .set({ ...input, updatedAt: sql`now()` })
@@ -250,10 +250,10 @@ export async function findPolicy(db: Db, siteId: string): Promise<Policy | undef
 export async function updatePolicy(db: Db, actor: Actor, siteId: string, values: PolicyValues): Promise<Policy> {
   const problems = policyProblems(values);
   const first = Object.values(problems)[0];
-  if (first) throw new Refusal(first, 422, { fields: problems });
+  if (first) throw new Refusal(first, 'invalid', { fields: problems });
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(policies).where(eq(policies.siteId, siteId)).for('update');
-    if (!before) throw new Refusal('That site no longer exists.', 404);
+    if (!before) throw new Refusal('That site no longer exists.', 'not_found');
     const [after] = await tx
       .update(policies)
       .set({ ...values, updatedAt: sql`now()` })
@@ -287,10 +287,10 @@ export type RoomInput = {
 
 function checkRoom(input: RoomInput) {
   if (!Number.isInteger(input.stations) || input.stations < 1 || input.stations > MAX_STATIONS) {
-    throw new Refusal(`A room has from 1 to ${MAX_STATIONS} stations.`, 422);
+    throw new Refusal(`A room has from 1 to ${MAX_STATIONS} stations.`, 'invalid');
   }
   if (input.status === 'out_of_service' && !input.outOfServiceReason?.trim()) {
-    throw new Refusal('Say why the room is out of service: people see the reason when they look for a room.', 422);
+    throw new Refusal('Say why the room is out of service: people see the reason when they look for a room.', 'invalid');
   }
   checkHours(input.openingHours);
 }
@@ -322,7 +322,7 @@ export async function createRoom(db: Db, actor: Actor, siteId: string, input: Ro
     () =>
       db.transaction(async (tx) => {
         const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId));
-        if (!site) throw new Refusal('That site no longer exists.', 404);
+        if (!site) throw new Refusal('That site no longer exists.', 'not_found');
         const [room] = await tx
           .insert(rooms)
           .values({ siteId, ...roomValues(input) })
@@ -346,7 +346,7 @@ export async function updateRoom(db: Db, actor: Actor, roomId: string, input: Ro
       changeKeepingBookings(db, actor, options, async (tx) => {
         await lockRoomAlone(tx, roomId);
         const [before] = await tx.select().from(rooms).where(eq(rooms.id, roomId)).for('update');
-        if (!before) throw new Refusal('That room no longer exists.', 404);
+        if (!before) throw new Refusal('That room no longer exists.', 'not_found');
         const [after] = await tx
           .update(rooms)
           .set({ ...roomValues(input), updatedAt: sql`now()` })
@@ -376,14 +376,14 @@ export async function listClosures(db: Db, roomId: string, now: Date): Promise<R
 
 /** Closes a room for a window; bookings across it are re-homed or cancelled once confirmed. */
 export async function addClosure(db: Db, actor: Actor, roomId: string, input: ClosureInput, options: ChangeOptions): Promise<ChangeResult<RoomClosure>> {
-  if (!(input.end > input.start)) throw new Refusal('The window must end after it starts.', 422);
-  if (input.end <= options.now) throw new Refusal('That window is already over. Choose an end in the future.', 422);
+  if (!(input.end > input.start)) throw new Refusal('The window must end after it starts.', 'invalid');
+  if (input.end <= options.now) throw new Refusal('That window is already over. Choose an end in the future.', 'invalid');
   const reason = input.reason.trim();
-  if (!reason) throw new Refusal('Say why the room is out of service: people see the reason.', 422);
+  if (!reason) throw new Refusal('Say why the room is out of service: people see the reason.', 'invalid');
   return changeKeepingBookings(db, actor, options, async (tx) => {
     await lockRoomAlone(tx, roomId);
     const [room] = await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId)).for('update');
-    if (!room) throw new Refusal('That room no longer exists.', 404);
+    if (!room) throw new Refusal('That room no longer exists.', 'not_found');
     const [closure] = await tx.insert(roomClosures).values({ roomId, startAt: input.start, endAt: input.end, reason }).returning();
     return {
       value: closure!,
@@ -396,7 +396,7 @@ export async function addClosure(db: Db, actor: Actor, roomId: string, input: Cl
 export async function removeClosure(db: Db, actor: Actor, closureId: string): Promise<RoomClosure> {
   return db.transaction(async (tx) => {
     const [closure] = await tx.delete(roomClosures).where(eq(roomClosures.id, closureId)).returning();
-    if (!closure) throw new Refusal('That out-of-service window was already removed.', 404);
+    if (!closure) throw new Refusal('That out-of-service window was already removed.', 'not_found');
     await audit(tx, actor, {
       action: 'closure.deleted',
       targetType: 'closure',

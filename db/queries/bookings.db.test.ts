@@ -31,7 +31,7 @@ for (const kind of dbKinds()) {
       expect(a.startAt.toISOString()).toBe('2026-03-09T13:30:00.000Z');
 
       const full = await refusal(createBooking(t.db, { ...slot, userId: w.hr.id }));
-      expect(full.status).toBe(409);
+      expect(full.reason).toBe('conflict');
       expect(full.message).toMatch(/Every station in Wellness Room 3 is taken/);
       expect(full.message).toMatch(/Wellness Room 3 is free at (09:00|10:00)/);
       const suggestions = full.extra.suggestions as { kind: string; roomName: string }[];
@@ -60,7 +60,7 @@ for (const kind of dbKinds()) {
       ];
       for (const [start, end, message] of cases) {
         const r = await refusal(createBooking(t.db, { ...base, start, end }));
-        expect(r.status, String(message)).toBe(422);
+        expect(r.reason, String(message)).toBe('invalid');
         expect(r.message).toMatch(message);
       }
       const oos = await refusal(createBooking(t.db, { ...base, roomId: w.outOfService.id, start: at(MON, '09:30'), end: at(MON, '10:00') }));
@@ -90,7 +90,7 @@ for (const kind of dbKinds()) {
       const first = await createBooking(t.db, { userId: w.amara.id, roomId: w.quiet.id, start: at(MON, '09:00'), end: at(MON, '09:30'), now });
       expect(first.blockEnd.toISOString()).toBe(at(MON, '09:45').toISOString());
       const tooSoon = await refusal(createBooking(t.db, { userId: w.beth.id, roomId: w.quiet.id, start: at(MON, '09:30'), end: at(MON, '10:00'), now }));
-      expect(tooSoon.status).toBe(409);
+      expect(tooSoon.reason).toBe('conflict');
       await createBooking(t.db, { userId: w.beth.id, roomId: w.quiet.id, start: at(MON, '09:45'), end: at(MON, '10:15'), now });
     });
 
@@ -111,16 +111,16 @@ for (const kind of dbKinds()) {
       expect(moved).toMatchObject({ id: mine.id, stationId: mine.stationId, sequence: 1 });
       await createBooking(t.db, { userId: w.beth.id, roomId: w.quiet.id, start: at(MON, '11:00'), end: at(MON, '11:30'), now });
       const full = await refusal(moveBooking(t.db, { actor: { id: w.amara.id, role: 'employee' }, bookingId: mine.id, start: at(MON, '11:00'), end: at(MON, '11:30'), now }));
-      expect(full.status).toBe(409);
+      expect(full.reason).toBe('conflict');
       expect((await listOwnBookings(t.db, w.amara.id))[0]!.start.toISOString()).toBe(at(MON, '09:15').toISOString());
     });
 
     it("hides someone else's booking from an employee; HR may cancel it and the owner is told", async () => {
       const amaras = await createBooking(t.db, { userId: w.amara.id, roomId: w.wellness.id, start: at(MON, '09:00'), end: at(MON, '09:30'), now });
       const asBeth = await refusal(cancelBooking(t.db, { actor: { id: w.beth.id, role: 'employee' }, bookingId: amaras.id }));
-      expect(asBeth.status).toBe(404);
+      expect(asBeth.reason).toBe('not_found');
       const asBethMove = await refusal(moveBooking(t.db, { actor: { id: w.beth.id, role: 'employee' }, bookingId: amaras.id, start: at(MON, '10:00'), end: at(MON, '10:30'), now }));
-      expect(asBethMove.status).toBe(404);
+      expect(asBethMove.reason).toBe('not_found');
 
       const cancelled = await cancelBooking(t.db, { actor: { id: w.hr.id, role: 'hr' }, bookingId: amaras.id });
       expect(cancelled.status).toBe('cancelled');
@@ -160,7 +160,7 @@ for (const kind of dbKinds()) {
     it('notes a "Book now" that finds no free station as unmet demand', async () => {
       await bookNow(t.db, { userId: w.amara.id, roomId: w.quiet.id, now });
       const r = await refusal(bookNow(t.db, { userId: w.beth.id, roomId: w.quiet.id, now }));
-      expect(r.status).toBe(409);
+      expect(r.reason).toBe('conflict');
       const misses = await t.db.select().from(demandMisses);
       expect(misses.map((m) => [m.kind, m.roomId])).toEqual([['book_now', w.quiet.id]]);
       expect(r.message).toMatch(/^No station in Quiet Room 12B is free right now\./);

@@ -154,7 +154,7 @@ export class NoStationFree extends Error {}
 /** Every station in the room is held at that time: 409 with the nearest alternatives. */
 async function fullRefusal(db: Db, ctx: RoomContext, start: Date, end: Date, now: Date, what: string): Promise<Refusal> {
   const suggestions = await suggestAlternatives(db, ctx, start, end, now);
-  return new Refusal(`${what} ${describeSuggestions(suggestions, ctx.site.timeZone)}`, 409, { suggestions });
+  return new Refusal(`${what} ${describeSuggestions(suggestions, ctx.site.timeZone)}`, 'conflict', { suggestions });
 }
 
 const ALREADY_BOOKED = 'You already have a booking at that time.';
@@ -218,7 +218,7 @@ export async function placeOnAStation(
         return (await tx.transaction(async (sp) => place(sp as unknown as Tx, stationId))) ?? 'taken';
       } catch (err) {
         const { code, constraint } = pgError(err);
-        if (code === EXCLUSION_VIOLATION && constraint === 'bookings_person_no_overlap') throw new Refusal(ALREADY_BOOKED, 409);
+        if (code === EXCLUSION_VIOLATION && constraint === 'bookings_person_no_overlap') throw new Refusal(ALREADY_BOOKED, 'conflict');
         if ((code === EXCLUSION_VIOLATION && constraint === 'bookings_station_no_overlap') || code === DEADLOCK) return 'taken';
         throw err;
       }
@@ -238,7 +238,7 @@ async function enforceRules(tx: Tx, ctx: RoomContext, b: { start: Date; end: Dat
 
 function checkRules(ctx: RoomContext, b: { start: Date; end: Date; now: Date }, closures: Window[], ownBookings: Window[]) {
   const rule = checkBooking({ start: b.start, end: b.end, now: b.now, site: siteInfo(ctx.site), room: ctx.room, policy: ctx.policy, closures, ownBookings });
-  if (!rule.ok) throw new Refusal(rule.message, 422, { rule: rule.rule });
+  if (!rule.ok) throw new Refusal(rule.message, 'invalid', { rule: rule.rule });
 }
 
 /** Notes unmet demand for HR's reports (never who asked); a failure to note it never fails the answer. */
@@ -285,7 +285,7 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
           busyInRoom(tx, roomId, start, addMinutes(end, MAX_BUFFER_MIN)),
         ]);
         ctx = room;
-        if (!ctx) throw new Refusal('That room does not exist.', 404);
+        if (!ctx) throw new Refusal('That room does not exist.', 'not_found');
         checkRules(ctx, { start, end, now }, closures, ownBookings);
         const blockEnd = addMinutes(end, ctx.policy.bufferMin);
         const gone = new Set(released.map((r) => r.id));
@@ -298,7 +298,7 @@ export async function createBooking(db: Db, input: BookingInput): Promise<Bookin
           if (row) return row;
           // An EXCLUDE constraint refused it: she holds another booking then, or the station was taken after all.
           const mine = await ownLiveBookings(tx, userId, start, end);
-          if (mine.some((o) => o.start < end && o.end > start)) throw new Refusal(ALREADY_BOOKED, 409);
+          if (mine.some((o) => o.start < end && o.end > start)) throw new Refusal(ALREADY_BOOKED, 'conflict');
           return 'taken';
         });
       }),
@@ -313,7 +313,7 @@ type Actor = { id: string; role: Role };
 async function loadOwnedBooking(tx: Tx, actor: Actor, bookingId: string): Promise<Booking> {
   const [row] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for('update');
   // Someone else's booking is "not found" to an employee: its existence is not theirs to learn.
-  if (!row || (row.userId !== actor.id && !hasRole(actor.role, 'hr'))) throw new Refusal('That booking was not found.', 404);
+  if (!row || (row.userId !== actor.id && !hasRole(actor.role, 'hr'))) throw new Refusal('That booking was not found.', 'not_found');
   return row;
 }
 
@@ -329,11 +329,11 @@ export async function moveBooking(db: Db, input: { actor: Actor; bookingId: stri
   try {
     return await db.transaction(async (tx) => {
       const current = await loadOwnedBooking(tx, actor, bookingId);
-      if (current.status !== 'booked') throw new Refusal('That booking was cancelled, so it cannot be moved.', 409);
-      if (current.endAt <= now) throw new Refusal('That booking is over, so it cannot be moved.', 409);
+      if (current.status !== 'booked') throw new Refusal('That booking was cancelled, so it cannot be moved.', 'conflict');
+      if (current.endAt <= now) throw new Refusal('That booking is over, so it cannot be moved.', 'conflict');
       await shareRoomAndSiteLocks(tx, current.roomId);
       ctx = await loadRoomContext(tx, current.roomId);
-      if (!ctx) throw new Refusal('That room does not exist.', 404);
+      if (!ctx) throw new Refusal('That room does not exist.', 'not_found');
       await enforceRules(tx, ctx, { start, end, now, userId: current.userId, exceptId: current.id });
       const blockEnd = addMinutes(end, ctx.policy.bufferMin);
       const moved = await placeOnAStation(
@@ -447,7 +447,7 @@ export async function findOwnBooking(db: Db, userId: string, id: string) {
  */
 export async function bookNow(db: Db, input: { userId: string; roomId: string; now: Date }): Promise<Booking> {
   const ctx = await loadRoomContext(db, input.roomId);
-  if (!ctx) throw new Refusal('That room does not exist.', 404);
+  if (!ctx) throw new Refusal('That room does not exist.', 'not_found');
   const start = new Date(Math.floor(input.now.getTime() / 60_000) * 60_000);
   const t = await timelineFor(db, ctx, start, addMinutes(start, 24 * 60));
   const state = freeNow(t, start);
@@ -515,7 +515,7 @@ async function loadOwnLiveBooking(tx: Tx, userId: string, bookingId: string) {
     .innerJoin(policies, eq(policies.siteId, sites.id))
     .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
     .for('update', { of: bookings });
-  if (!row) throw new Refusal('That booking was not found.', 404);
+  if (!row) throw new Refusal('That booking was not found.', 'not_found');
   return row;
 }
 
@@ -528,17 +528,17 @@ export async function checkIn(db: Db, input: { userId: string; bookingId: string
     const state = checkInState({ ...booking, start: booking.startAt, end: booking.endAt, checkInRequired: policy.checkInRequired, checkInGraceMin: policy.checkInGraceMin }, now);
     switch (state.kind) {
       case 'released':
-        throw new Refusal(`This booking was released at ${formatTime(booking.releasedAt!, tz)} because nobody checked in.`, 409);
+        throw new Refusal(`This booking was released at ${formatTime(booking.releasedAt!, tz)} because nobody checked in.`, 'conflict');
       case 'cancelled':
-        throw new Refusal('That booking was cancelled.', 409);
+        throw new Refusal('That booking was cancelled.', 'conflict');
       case 'checked_in':
       case 'over':
         if (booking.checkedInAt) return booking;
-        throw new Refusal('That booking is over.', 409);
+        throw new Refusal('That booking is over.', 'conflict');
       case 'not_yet':
-        throw new Refusal(`Check-in for ${room.name} opens at ${formatLocal(state.opensAt, tz)}.`, 409);
+        throw new Refusal(`Check-in for ${room.name} opens at ${formatLocal(state.opensAt, tz)}.`, 'conflict');
       case 'closed':
-        throw new Refusal(`Check-in closed at ${formatTime(state.closedAt, tz)}.`, 409);
+        throw new Refusal(`Check-in closed at ${formatTime(state.closedAt, tz)}.`, 'conflict');
     }
     const [row] = await tx.update(bookings).set({ checkedInAt: now, updatedAt: sql`now()` }).where(eq(bookings.id, booking.id)).returning();
     return row!;
@@ -550,9 +550,9 @@ export async function checkOut(db: Db, input: { userId: string; bookingId: strin
   const { now } = input;
   return db.transaction(async (tx) => {
     const { booking, policy } = await loadOwnLiveBooking(tx, input.userId, input.bookingId);
-    if (booking.status !== 'booked') throw new Refusal('That booking was cancelled.', 409);
-    if (!booking.checkedInAt) throw new Refusal('Check in first; checking out ends a booking you are using.', 409);
-    if (booking.checkedOutAt || now >= booking.endAt) throw new Refusal('That booking is already over.', 409);
+    if (booking.status !== 'booked') throw new Refusal('That booking was cancelled.', 'conflict');
+    if (!booking.checkedInAt) throw new Refusal('Check in first; checking out ends a booking you are using.', 'conflict');
+    if (booking.checkedOutAt || now >= booking.endAt) throw new Refusal('That booking is already over.', 'conflict');
     const minute = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
     const end = minute > booking.startAt ? minute : addMinutes(booking.startAt, 1);
     const [row] = await tx

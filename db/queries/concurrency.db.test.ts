@@ -48,7 +48,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('concurrent booking on PostgreSQ
       for (const r of refused) {
         const reason = (r as PromiseRejectedResult).reason;
         expect(reason).toBeInstanceOf(Refusal);
-        expect((reason as Refusal).status).toBe(409);
+        expect((reason as Refusal).reason).toBe('conflict');
         expect((reason as Refusal).message).toMatch(/Every station in Wellness Room 3 is taken/);
       }
       expect(new Set(ok.map((r) => (r as PromiseFulfilledResult<{ stationId: string }>).value.stationId)).size).toBe(3);

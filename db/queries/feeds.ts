@@ -204,10 +204,10 @@ export async function createPlaceFeed(db: Db, actor: Actor, target: PlaceTarget,
   return db.transaction(async (tx) => {
     if ('roomId' in target) {
       const [room] = await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, target.roomId)).for('update');
-      if (!room) throw new Refusal('That room does not exist.', 404);
+      if (!room) throw new Refusal('That room does not exist.', 'not_found');
     } else {
       const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, target.siteId)).for('update');
-      if (!site) throw new Refusal('That site does not exist.', 404);
+      if (!site) throw new Refusal('That site does not exist.', 'not_found');
     }
     const revoked = await tx.update(calendarFeeds).set({ revokedAt: sql`now()` }).where(placeWhere(target)).returning({ id: calendarFeeds.id });
     const { nonce, token } = freshSecret(key);
@@ -235,7 +235,7 @@ export async function revokePlaceFeed(db: Db, actor: Actor, feedId: string): Pro
       .set({ revokedAt: sql`now()` })
       .where(and(eq(calendarFeeds.id, feedId), or(eq(calendarFeeds.kind, 'room'), eq(calendarFeeds.kind, 'site')), isNull(calendarFeeds.revokedAt)))
       .returning();
-    if (!feed) throw new Refusal('That feed was not found, or it was already revoked.', 404);
+    if (!feed) throw new Refusal('That feed was not found, or it was already revoked.', 'not_found');
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'calendar_feed.revoked',

@@ -51,7 +51,7 @@ describeDb('people', (handle) => {
   it('answers 404 for someone who does not exist and changes nothing', async () => {
     const admin = await person('admin@example.com');
     const before = await db().select().from(auditLog);
-    await expect(changeRole(db(), { id: admin.id }, '00000000-0000-4000-8000-000000000000', 'hr')).rejects.toMatchObject({ status: 404 });
+    await expect(changeRole(db(), { id: admin.id }, '00000000-0000-4000-8000-000000000000', 'hr')).rejects.toMatchObject({ reason: 'not_found' });
     expect(await db().select().from(auditLog)).toHaveLength(before.length);
   });
 

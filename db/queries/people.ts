@@ -1,3 +1,4 @@
+import type { PersonRow } from '@/lib/people';
 import { asc, eq, sql } from 'drizzle-orm';
 import { Refusal } from '@/lib/errors';
 import type { Role } from '@/lib/roles';
@@ -31,7 +32,7 @@ export async function upsertSignedInPerson(db: Db, input: { email: string; name:
   return row;
 }
 
-export type PersonRow = Pick<User, 'id' | 'email' | 'name' | 'role' | 'active'> & { siteName: string | null };
+export type { PersonRow };
 
 export async function listPeople(db: Db, options: { activeOnly?: boolean; limit?: number } = {}): Promise<PersonRow[]> {
   return db
@@ -47,10 +48,10 @@ type Actor = { id: string; ip?: string | null };
 
 /** Changes someone's role. Takes effect at their next request, since roles are read per request. */
 export async function changeRole(db: Db, actor: Actor, personId: string, role: Role): Promise<User> {
-  if (personId === actor.id) throw new Refusal('You cannot change your own role; ask another admin.', 409);
+  if (personId === actor.id) throw new Refusal('You cannot change your own role; ask another admin.', 'conflict');
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, personId)).for('update');
-    if (!before) throw new Refusal('That person no longer exists.', 404);
+    if (!before) throw new Refusal('That person no longer exists.', 'not_found');
     if (before.role === role) return before;
     const [after] = await tx
       .update(users)
@@ -71,10 +72,10 @@ export async function changeRole(db: Db, actor: Actor, personId: string, role: R
 
 /** Deactivates (ending every session at once) or reactivates someone. */
 export async function setActive(db: Db, actor: Actor, personId: string, active: boolean): Promise<User> {
-  if (personId === actor.id) throw new Refusal('You cannot deactivate yourself; ask another admin.', 409);
+  if (personId === actor.id) throw new Refusal('You cannot deactivate yourself; ask another admin.', 'conflict');
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, personId)).for('update');
-    if (!before) throw new Refusal('That person no longer exists.', 404);
+    if (!before) throw new Refusal('That person no longer exists.', 'not_found');
     if (before.active === active) return before;
     const [after] = await tx
       .update(users)

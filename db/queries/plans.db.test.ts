@@ -7,7 +7,7 @@ import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { openEveryDay, overlappingPairs, refusal, seedWorld, setPolicy, type World } from '@/tests/world';
 import { checkIn, checkOut, createBooking } from './bookings';
 import { cancelOccurrence, changePlanFrom, createPlan, endPlan, planDetail, previewPlan, remindPlanEnds, rollForwardPlans, skipDates, type PlanInput } from './plans';
-import { ensureJobs, runDueJobs, sendBookingReminders, type JobDef } from '../jobs';
+import { ensureJobs, runDueJobs, sendBookingReminders, type JobDef } from '@/lib/server/jobs';
 
 const NY = 'America/New_York';
 const at = (date: string, time: string, tz = NY) => zonedInstant(date, time, tz);
@@ -103,7 +103,7 @@ for (const kind of dbKinds()) {
       expect(live.some((b) => b.id === first.id)).toBe(false);
       // Someone else cannot cancel her occurrence.
       const second = live[0]!;
-      expect((await refusal(cancelOccurrence(t.db, { userId: w.beth.id, planId: created.plan.id, bookingId: second.id }))).status).toBe(404);
+      expect((await refusal(cancelOccurrence(t.db, { userId: w.beth.id, planId: created.plan.id, bookingId: second.id }))).reason).toBe('not_found');
       const detail = await planDetail(t.db, w.amara.id, created.plan.id, now, 14);
       expect(detail.occurrences.filter((o) => o.state === 'skipped')).toHaveLength(6);
       expect(detail.occurrences.filter((o) => o.state === 'cancelled')).toHaveLength(1);
@@ -185,7 +185,7 @@ for (const kind of dbKinds()) {
       const slot = { roomId: w.quiet.id, start: at('2026-03-02', '09:30'), end: at('2026-03-02', '10:00'), now };
       const mine = await createBooking(t.db, { ...slot, userId: w.amara.id });
       expect((await refusal(checkIn(t.db, { userId: w.amara.id, bookingId: mine.id, now: at('2026-03-02', '09:20') }))).message).toMatch(/opens at Mon 2 Mar, 09:25/);
-      expect((await refusal(checkIn(t.db, { userId: w.beth.id, bookingId: mine.id, now: at('2026-03-02', '09:26') }))).status).toBe(404);
+      expect((await refusal(checkIn(t.db, { userId: w.beth.id, bookingId: mine.id, now: at('2026-03-02', '09:26') }))).reason).toBe('not_found');
       expect((await checkIn(t.db, { userId: w.amara.id, bookingId: mine.id, now: at('2026-03-02', '09:26') })).checkedInAt).not.toBeNull();
       // Checked in, she is never released; checking out at 09:45 frees the rest.
       const out = await checkOut(t.db, { userId: w.amara.id, bookingId: mine.id, now: new Date(at('2026-03-02', '09:44').getTime() - 30_000) });
@@ -195,7 +195,7 @@ for (const kind of dbKinds()) {
       const noShow = await createBooking(t.db, { userId: w.dana.id, roomId: w.quiet.id, start: at('2026-03-02', '11:00'), end: at('2026-03-02', '11:30'), now });
       const asked = { roomId: w.quiet.id, start: at('2026-03-02', '11:15'), end: at('2026-03-02', '11:30') };
       // At 11:09 she still has a minute: the room is full.
-      expect((await refusal(createBooking(t.db, { ...asked, userId: w.chen.id, now: at('2026-03-02', '11:09') }))).status).toBe(409);
+      expect((await refusal(createBooking(t.db, { ...asked, userId: w.chen.id, now: at('2026-03-02', '11:09') }))).reason).toBe('conflict');
       const taken = await createBooking(t.db, { ...asked, userId: w.chen.id, now: at('2026-03-02', '11:10') });
       expect(taken.stationId).toBe(noShow.stationId);
       const [released] = await t.db.select().from(bookings).where(eq(bookings.id, noShow.id));
@@ -221,7 +221,7 @@ for (const kind of dbKinds()) {
       await setPolicy(t.db, w.ny.id, { checkInRequired: false });
       await createBooking(t.db, { userId: w.dana.id, roomId: w.quiet.id, start: at('2026-03-02', '11:00'), end: at('2026-03-02', '11:30'), now });
       const r = await refusal(createBooking(t.db, { userId: w.chen.id, roomId: w.quiet.id, start: at('2026-03-02', '11:15'), end: at('2026-03-02', '11:45'), now: at('2026-03-02', '11:14') }));
-      expect(r.status).toBe(409);
+      expect(r.reason).toBe('conflict');
       const jobsRun = await runDueJobs(t.db, at('2026-03-02', '11:20'), [{ name: 'no-show-release', everyMs: 60_000, run: async () => null }]);
       expect(jobsRun).toEqual([]);
     });

@@ -10,6 +10,7 @@ import {
   type CandidateRoom,
   type DateRange,
   type PlannedOccurrence,
+  type PlanInput,
   type PlanPattern,
 } from '@/lib/plans';
 import { addDays, addMinutes, formatLocal, localDayRange, localParts } from '@/lib/time';
@@ -20,15 +21,7 @@ import { busyInRoom, cancelBooking, LONGEST_HOLD_MIN, releaseNoShows, siteInfo }
 
 type Tx = Db;
 
-export type PlanInput = {
-  times: string[];
-  weekdays: number[];
-  lengthMin: number;
-  preferredRoomId: string;
-  fallbackRoomIds: string[];
-  startDate: string;
-  endDate: string;
-};
+export type { PlanInput };
 
 export type Choice = { index: number; roomId: string; start: Date };
 
@@ -54,9 +47,9 @@ async function loadCandidates(db: Tx, roomIds: string[], from: Date, to: Date): 
     busyInRoom(db, roomIds, from, to),
     db.select().from(roomClosures).where(and(inArray(roomClosures.roomId, roomIds), lt(roomClosures.startAt, to), gt(roomClosures.endAt, from))),
   ]);
-  if (roomRows.length !== new Set(roomIds).size) throw new Refusal('One of the rooms you chose does not exist.', 422);
+  if (roomRows.length !== new Set(roomIds).size) throw new Refusal('One of the rooms you chose does not exist.', 'invalid');
   const siteIds = new Set(roomRows.map((r) => r.site.id));
-  if (siteIds.size > 1) throw new Refusal('The preferred and fallback rooms must all be at one site.', 422);
+  if (siteIds.size > 1) throw new Refusal('The preferred and fallback rooms must all be at one site.', 'invalid');
   return roomIds.map((id) => {
     const { room, site, policy } = roomRows.find((r) => r.room.id === id)!;
     return {
@@ -86,14 +79,14 @@ async function ownLive(db: Tx, userId: string, from: Date, to: Date): Promise<Wi
 
 async function siteOfRoom(db: Tx, roomId: string) {
   const [row] = await db.select({ site: sites }).from(rooms).innerJoin(sites, eq(sites.id, rooms.siteId)).where(eq(rooms.id, roomId));
-  if (!row) throw new Refusal('Choose a preferred room that exists.', 422);
+  if (!row) throw new Refusal('Choose a preferred room that exists.', 'invalid');
   return row.site;
 }
 
 function validateDates(input: Pick<PlanInput, 'startDate' | 'endDate'>, today: string, allowPastStart = false) {
-  if (!allowPastStart && input.startDate < today) throw new Refusal('A plan cannot start in the past. Choose today or a later date.', 422);
-  if (input.endDate > addDays(today, PLAN_MAX_YEARS_DAYS)) throw new Refusal('A plan can end at most 3 years from today.', 422);
-  if (input.endDate < input.startDate) throw new Refusal('The end date must be on or after the start date.', 422);
+  if (!allowPastStart && input.startDate < today) throw new Refusal('A plan cannot start in the past. Choose today or a later date.', 'invalid');
+  if (input.endDate > addDays(today, PLAN_MAX_YEARS_DAYS)) throw new Refusal('A plan can end at most 3 years from today.', 'invalid');
+  if (input.endDate < input.startDate) throw new Refusal('The end date must be on or after the start date.', 'invalid');
 }
 
 type Planned = { planned: PlannedOccurrence[]; later: number; through: string; timeZone: string };
@@ -205,7 +198,7 @@ export async function createPlan(db: Db, input: { userId: string; plan: PlanInpu
 async function loadOwnPlan(tx: Tx, userId: string, planId: string, lock = false): Promise<Plan> {
   const q = tx.select().from(plans).where(and(eq(plans.id, planId), eq(plans.userId, userId)));
   const [plan] = lock ? await q.for('update') : await q;
-  if (!plan) throw new Refusal('That plan was not found.', 404);
+  if (!plan) throw new Refusal('That plan was not found.', 'not_found');
   return plan;
 }
 
@@ -236,9 +229,9 @@ async function siteZone(tx: Tx, plan: Plan) {
 export async function skipDates(db: Db, input: { userId: string; planId: string; range: DateRange; now: Date }): Promise<{ cancelled: number }> {
   return db.transaction(async (tx) => {
     const plan = await loadOwnPlan(tx, input.userId, input.planId, true);
-    if (plan.status === 'ended') throw new Refusal('That plan has ended.', 409);
+    if (plan.status === 'ended') throw new Refusal('That plan has ended.', 'conflict');
     const tz = await siteZone(tx, plan);
-    if (input.range.toDate < todayAt(input.now, tz)) throw new Refusal('Those dates have passed.', 422);
+    if (input.range.toDate < todayAt(input.now, tz)) throw new Refusal('Those dates have passed.', 'invalid');
     await tx.insert(planSkips).values({ planId: plan.id, fromDate: input.range.fromDate, toDate: input.range.toDate });
     const cancelled = await cancelPlanBookings(
       tx,
@@ -254,7 +247,7 @@ export async function removeSkip(db: Db, input: { userId: string; planId: string
   return db.transaction(async (tx) => {
     const plan = await loadOwnPlan(tx, input.userId, input.planId, true);
     const [skip] = await tx.delete(planSkips).where(and(eq(planSkips.id, input.skipId), eq(planSkips.planId, plan.id))).returning();
-    if (!skip) throw new Refusal('That skipped range was not found.', 404);
+    if (!skip) throw new Refusal('That skipped range was not found.', 'not_found');
     // Bookings cancelled by the skip become plannable again.
     const tz = await siteZone(tx, plan);
     await tx
@@ -273,7 +266,7 @@ export async function removeSkip(db: Db, input: { userId: string; planId: string
 async function openForChange(tx: Tx, input: { userId: string; planId: string; now: Date }) {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
   const current = await loadOwnPlan(tx, input.userId, input.planId, true);
-  if (current.status === 'ended') throw new Refusal('That plan has ended. Start a new plan instead.', 409);
+  if (current.status === 'ended') throw new Refusal('That plan has ended. Start a new plan instead.', 'conflict');
   const tz = await siteZone(tx, current);
   return { current, tz, today: todayAt(input.now, tz) };
 }
@@ -286,11 +279,11 @@ async function openForChange(tx: Tx, input: { userId: string; planId: string; no
 export async function changePlanFrom(db: Db, input: { userId: string; planId: string; fromDate: string; plan: Omit<PlanInput, 'startDate'>; now: Date }): Promise<Planned & { plan: Plan }> {
   return db.transaction(async (tx) => {
     const { current, tz, today } = await openForChange(tx, input);
-    if (input.fromDate < today) throw new Refusal('Changes apply from today or a later date; past breaks stay as they were.', 422);
+    if (input.fromDate < today) throw new Refusal('Changes apply from today or a later date; past breaks stay as they were.', 'invalid');
     validateDates({ startDate: current.startDate, endDate: input.plan.endDate }, today, true);
-    if (input.plan.endDate < input.fromDate && input.plan.endDate < current.startDate) throw new Refusal('The end date must be on or after the start date.', 422);
+    if (input.plan.endDate < input.fromDate && input.plan.endDate < current.startDate) throw new Refusal('The end date must be on or after the start date.', 'invalid');
     const site = await siteOfRoom(tx, input.plan.preferredRoomId);
-    if (site.id !== current.siteId) throw new Refusal('A plan stays at its site; choose rooms at the same site, or start a new plan.', 422);
+    if (site.id !== current.siteId) throw new Refusal('A plan stays at its site; choose rooms at the same site, or start a new plan.', 'invalid');
     const from = localDayRange(input.fromDate, tz)[0];
     await cancelPlanBookings(tx, current.id, { from, now: input.now }, 'plan_changed');
     const [plan] = await tx
@@ -320,7 +313,7 @@ export async function changePlanFrom(db: Db, input: { userId: string; planId: st
 export async function extendPlan(db: Db, input: { userId: string; planId: string; endDate: string; now: Date }): Promise<Planned & { plan: Plan }> {
   return db.transaction(async (tx) => {
     const { current, tz, today } = await openForChange(tx, input);
-    if (input.endDate <= current.endDate) throw new Refusal(`Choose an end date after the current one (${current.endDate}).`, 422);
+    if (input.endDate <= current.endDate) throw new Refusal(`Choose an end date after the current one (${current.endDate}).`, 'invalid');
     validateDates({ startDate: current.startDate, endDate: input.endDate }, today, true);
     const [plan] = await tx.update(plans).set({ endDate: input.endDate, endReminderSentAt: null, updatedAt: sql`now()` }).where(eq(plans.id, current.id)).returning();
     const through = bookableThrough(plan!.endDate, today);
@@ -349,7 +342,7 @@ export async function endPlan(db: Db, input: { userId: string; planId: string; n
 /** Cancels one occurrence (her booking from this plan). */
 export async function cancelOccurrence(db: Db, input: { userId: string; planId: string; bookingId: string }) {
   const [row] = await db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.id, input.bookingId), eq(bookings.planId, input.planId), eq(bookings.userId, input.userId)));
-  if (!row) throw new Refusal('That break was not found in this plan.', 404);
+  if (!row) throw new Refusal('That break was not found in this plan.', 'not_found');
   return cancelBooking(db, { actor: { id: input.userId, role: 'employee' }, bookingId: row.id, reason: 'occurrence_cancelled' });
 }
 

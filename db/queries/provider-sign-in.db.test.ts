@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditLog, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { decideProviderSignIn } from '@/lib/auth/provider-sign-in';
+import { decideProviderSignIn } from '@/lib/server/auth/provider-sign-in';
 import { describeDb } from '@/tests/db';
 import { findPersonByEmail, findPersonBySubject, setActive } from './people';
 

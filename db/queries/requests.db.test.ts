@@ -58,8 +58,8 @@ describeDb('schedule requests', (handle) => {
     const r = await createRequest(db(), w.beth, input(), { submit: true, now: MONDAY });
     // Tue 3, (Wed 4 holiday), Thu 5, Fri 6 → due by the end of Friday 6 March.
     expect(r.deadlineAt?.toISOString()).toBe('2026-03-07T05:00:00.000Z');
-    expect(await refusal(addHoliday(db(), { id: w.admin.id }, w.ny.id, { date: '2026-03-04', name: 'Again' }))).toMatchObject({ status: 409, message: '2026-03-04 is already a holiday at this site.' });
-    expect(await refusal(setReplyDeadlineDays(db(), { id: w.admin.id }, w.ny.id, 0))).toMatchObject({ status: 422 });
+    expect(await refusal(addHoliday(db(), { id: w.admin.id }, w.ny.id, { date: '2026-03-04', name: 'Again' }))).toMatchObject({ reason: 'conflict', message: '2026-03-04 is already a holiday at this site.' });
+    expect(await refusal(setReplyDeadlineDays(db(), { id: w.admin.id }, w.ny.id, 0))).toMatchObject({ reason: 'invalid' });
     const audits = await db().select().from(auditLog).where(eq(auditLog.targetId, w.ny.id));
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['holiday.added', 'policy.updated']));
     const [h] = (await db().select().from(auditLog).where(eq(auditLog.action, 'holiday.added'))).map((a) => a.detail);
@@ -76,8 +76,8 @@ describeDb('schedule requests', (handle) => {
     expect(await findRequestFor(db(), { id: w.hr.id, role: 'hr' }, r.id)).toBeTruthy();
     expect(await findRequestFor(db(), { id: w.admin.id, role: 'admin' }, r.id)).toBeTruthy();
     // Someone else's request cannot be changed or withdrawn: it does not exist for them.
-    expect(await refusal(withdrawRequest(db(), w.beth.id, r.id))).toMatchObject({ status: 404 });
-    expect(await refusal(updateRequest(db(), w.beth.id, r.id, input(), { submit: false, now: MONDAY }))).toMatchObject({ status: 404 });
+    expect(await refusal(withdrawRequest(db(), w.beth.id, r.id))).toMatchObject({ reason: 'not_found' });
+    expect(await refusal(updateRequest(db(), w.beth.id, r.id, input(), { submit: false, now: MONDAY }))).toMatchObject({ reason: 'not_found' });
   });
 
   it('changes requested → the employee updates → HR approves with changes; each step on the timeline, audited and told', async () => {
@@ -86,7 +86,7 @@ describeDb('schedule requests', (handle) => {
     expect(back.status).toBe('changes_requested');
     // Nothing is decided yet, so HR cannot approve while it is with the employee.
     expect(await refusal(decideRequest(db(), { id: hr2.id }, r.id, { action: 'approve', message: null, approvedDetails: null }, { version: back.version, now: MONDAY }))).toMatchObject({
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('Helen Reyes asked for changes to this request on'),
     });
 
@@ -109,13 +109,13 @@ describeDb('schedule requests', (handle) => {
     expect(mail.map((m) => m.subject)).toEqual(expect.arrayContaining(['Your request needs a change', 'Your request has an answer']));
 
     // Final: nobody moves it again, and the employee can no longer withdraw or edit it.
-    expect(await refusal(withdrawRequest(db(), w.amara.id, r.id))).toMatchObject({ status: 409, message: 'This request cannot be withdrawn: it has already been approved.' });
-    expect(await refusal(updateRequest(db(), w.amara.id, r.id, input(), { submit: false, now: later }))).toMatchObject({ status: 409 });
+    expect(await refusal(withdrawRequest(db(), w.amara.id, r.id))).toMatchObject({ reason: 'conflict', message: 'This request cannot be withdrawn: it has already been approved.' });
+    expect(await refusal(updateRequest(db(), w.amara.id, r.id, input(), { submit: false, now: later }))).toMatchObject({ reason: 'conflict' });
   });
 
   it('a denial needs a written reason; without one nothing is written', async () => {
     const r = await createRequest(db(), w.amara, input({ type: 'remote_days', days: [5] }), { submit: true, now: MONDAY });
-    expect(await refusal(decideRequest(db(), { id: w.hr.id }, r.id, { action: 'deny', message: '  ' }, { version: r.version, now: MONDAY }))).toMatchObject({ status: 422 });
+    expect(await refusal(decideRequest(db(), { id: w.hr.id }, r.id, { action: 'deny', message: '  ' }, { version: r.version, now: MONDAY }))).toMatchObject({ reason: 'invalid' });
     const [still] = await db().select().from(requests).where(eq(requests.id, r.id));
     expect(still).toMatchObject({ status: 'submitted', version: r.version });
     const denied = await decideRequest(db(), { id: w.hr.id }, r.id, { action: 'deny', message: 'The role needs on-site presence on Fridays.' }, { version: r.version, now: MONDAY });
@@ -134,7 +134,7 @@ describeDb('schedule requests', (handle) => {
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       const winner = (won[0] as PromiseFulfilledResult<{ status: string }>).value.status === 'approved' ? 'Helen Reyes approved' : 'Ines Duarte denied';
-      expect(lost[0]!.reason).toMatchObject({ status: 409, message: expect.stringMatching(new RegExp(`^Already decided: ${winner} this request on .+ \\(Hudson Yards time\\)\\.$`)) });
+      expect(lost[0]!.reason).toMatchObject({ reason: 'conflict', message: expect.stringMatching(new RegExp(`^Already decided: ${winner} this request on .+ \\(Hudson Yards time\\)\\.$`)) });
       const events = await db().select().from(requestEvents).where(eq(requestEvents.requestId, r.id));
       expect(events.filter((e) => e.kind === 'approved' || e.kind === 'denied')).toHaveLength(1);
     }
@@ -143,7 +143,7 @@ describeDb('schedule requests', (handle) => {
   it('a stale version is refused even while the request is still open', async () => {
     const r = await createRequest(db(), w.amara, input(), { submit: true, now: MONDAY });
     expect(await refusal(decideRequest(db(), { id: w.hr.id }, r.id, { action: 'approve', message: null, approvedDetails: null }, { version: r.version + 7, now: MONDAY }))).toMatchObject({
-      status: 409,
+      reason: 'conflict',
       message: expect.stringContaining('changed since you opened it'),
     });
   });
@@ -152,7 +152,7 @@ describeDb('schedule requests', (handle) => {
     const r = await createRequest(db(), w.amara, input(), { submit: true, now: MONDAY });
     await addNote(db(), { id: w.hr.id }, r.id, 'Spoke to her manager; fine with mornings.');
     expect((await listNotes(db(), r.id)).map((n) => [n.body, n.authorName])).toEqual([['Spoke to her manager; fine with mornings.', 'Helen Reyes']]);
-    expect(await refusal(addNote(db(), { id: w.hr.id }, r.id, '   '))).toMatchObject({ status: 422 });
+    expect(await refusal(addNote(db(), { id: w.hr.id }, r.id, '   '))).toMatchObject({ reason: 'invalid' });
     const [a] = await db().select().from(auditLog).where(and(eq(auditLog.targetId, r.id), eq(auditLog.action, 'request.note_added')));
     expect(a?.actorId).toBe(w.hr.id);
     // The timeline (what the employee sees) carries no note.
@@ -162,9 +162,9 @@ describeDb('schedule requests', (handle) => {
   it('withdrawing: only while open, and bad dates are refused before anything is written', async () => {
     const r = await createRequest(db(), w.amara, input(), { submit: false, now: MONDAY });
     await withdrawRequest(db(), w.amara.id, r.id);
-    expect(await refusal(submitRequest(db(), w.amara.id, r.id, MONDAY))).toMatchObject({ status: 409, message: 'This request cannot be submitted: it has been withdrawn.' });
+    expect(await refusal(submitRequest(db(), w.amara.id, r.id, MONDAY))).toMatchObject({ reason: 'conflict', message: 'This request cannot be submitted: it has been withdrawn.' });
     const before = (await db().select().from(requests)).length;
-    expect(await refusal(createRequest(db(), w.amara, { ...input(), untilDate: '2026-01-01' }, { submit: true, now: MONDAY }))).toMatchObject({ status: 422 });
+    expect(await refusal(createRequest(db(), w.amara, { ...input(), untilDate: '2026-01-01' }, { submit: true, now: MONDAY }))).toMatchObject({ reason: 'invalid' });
     expect((await db().select().from(requests)).length).toBe(before);
   });
 

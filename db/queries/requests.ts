@@ -7,7 +7,7 @@ import { hasRole, type Role } from '@/lib/roles';
 import { formatLocal } from '@/lib/time';
 import type { Db } from '../client';
 import { pgError, UNIQUE_VIOLATION } from '../errors';
-import { sendMail } from '../mail';
+import { sendMail } from '@/lib/server/mail';
 import { policies, requestEvents, requestNotes, requests, siteHolidays, sites, users, type ScheduleRequest } from '../schema';
 import { recordAudit } from './audit';
 import { notify } from './notifications';
@@ -120,7 +120,7 @@ async function hrPeople(db: Db): Promise<string[]> {
 // ——— The employee's side ———
 
 function checkDates(input: RequestInput) {
-  if (input.untilDate && input.untilDate < input.fromDate) throw new Refusal('"Until" must be on or after "From".', 422, { fields: { untilDate: ['"Until" must be on or after "From".'] } });
+  if (input.untilDate && input.untilDate < input.fromDate) throw new Refusal('"Until" must be on or after "From".', 'invalid', { fields: { untilDate: ['"Until" must be on or after "From".'] } });
 }
 
 async function deadlineFor(tx: Db, siteId: string, now: Date) {
@@ -129,7 +129,7 @@ async function deadlineFor(tx: Db, siteId: string, now: Date) {
     .from(sites)
     .leftJoin(policies, eq(policies.siteId, sites.id))
     .where(eq(sites.id, siteId));
-  if (!site) throw new Refusal('Your site no longer exists. Ask an admin to set your site.', 409);
+  if (!site) throw new Refusal('Your site no longer exists. Ask an admin to set your site.', 'conflict');
   const holidays = (await tx.select({ date: siteHolidays.date }).from(siteHolidays).where(eq(siteHolidays.siteId, siteId))).map((h) => h.date);
   return replyDeadline(now, { businessDays: site.days ?? 5, holidays, timeZone: site.timeZone }).at;
 }
@@ -146,7 +146,7 @@ export async function createRequest(
   options: { submit: boolean; now: Date },
 ): Promise<ScheduleRequest> {
   checkDates(input);
-  if (!owner.siteId) throw new Refusal('Your profile has no site yet, so Nook cannot tell whose HR answers. Ask an admin to set your site.', 409);
+  if (!owner.siteId) throw new Refusal('Your profile has no site yet, so Nook cannot tell whose HR answers. Ask an admin to set your site.', 'conflict');
   const siteId = owner.siteId;
   const created = await db.transaction(async (tx) => {
     const deadlineAt = options.submit ? await deadlineFor(tx, siteId, options.now) : null;
@@ -191,13 +191,13 @@ async function lockOwn(tx: Db, ownerId: string, id: string): Promise<ScheduleReq
     .from(requests)
     .where(and(eq(requests.id, id), eq(requests.userId, ownerId)))
     .for('update');
-  if (!row) throw new Refusal('That request was not found.', 404);
+  if (!row) throw new Refusal('That request was not found.', 'not_found');
   return row;
 }
 
 function step(from: RequestStatus, action: RequestAction, by: 'owner' | 'hr'): RequestStatus {
   const t = transition(from, action, by);
-  if (!t.ok) throw new Refusal(t.message, 409);
+  if (!t.ok) throw new Refusal(t.message, 'conflict');
   return t.to;
 }
 
@@ -213,11 +213,11 @@ export async function updateRequest(
   const updated = await db.transaction(async (tx) => {
     const before = await lockOwn(tx, ownerId, id);
     const status = options.submit ? step(before.status, 'submit', 'owner') : before.status;
-    if (!isEditable(before.status)) throw new Refusal(`This request can no longer be changed: it ${statePhrase(before.status)}.`, 409);
+    if (!isEditable(before.status)) throw new Refusal(`This request can no longer be changed: it ${statePhrase(before.status)}.`, 'conflict');
     if (options.version !== undefined && options.version !== before.version) {
-      throw new Refusal('This request changed since you opened it. Reload the page to see the latest version.', 409);
+      throw new Refusal('This request changed since you opened it. Reload the page to see the latest version.', 'conflict');
     }
-    if (input.details.type !== before.type) throw new Refusal('The type of a request cannot change. Withdraw it and start a new one instead.', 422);
+    if (input.details.type !== before.type) throw new Refusal('The type of a request cannot change. Withdraw it and start a new one instead.', 'invalid');
     const deadlineAt = options.submit ? await deadlineFor(tx, before.siteId, options.now) : before.deadlineAt;
     const [row] = await tx
       .update(requests)
@@ -243,7 +243,7 @@ export async function updateRequest(
 
 export async function submitRequest(db: Db, ownerId: string, id: string, now: Date): Promise<ScheduleRequest> {
   const [row] = await db.select().from(requests).where(and(eq(requests.id, id), eq(requests.userId, ownerId)));
-  if (!row) throw new Refusal('That request was not found.', 404);
+  if (!row) throw new Refusal('That request was not found.', 'not_found');
   return updateRequest(db, ownerId, id, { details: row.details, fromDate: row.fromDate, untilDate: row.untilDate, note: row.note }, { submit: true, now });
 }
 
@@ -285,15 +285,15 @@ const DONE_WORDS: Partial<Record<RequestStatus, string>> = {
  */
 export async function decideRequest(db: Db, actor: Actor, id: string, decision: Decision, options: { version: number; now: Date }): Promise<ScheduleRequest> {
   if (decision.action !== 'approve' && !decision.message.trim()) {
-    throw new Refusal(decision.action === 'deny' ? 'Write the reason for the denial: it is the written answer the employee receives.' : 'Say what should change.', 422);
+    throw new Refusal(decision.action === 'deny' ? 'Write the reason for the denial: it is the written answer the employee receives.' : 'Say what should change.', 'invalid');
   }
   if (decision.action === 'approve' && decision.approvedDetails) {
     const [current] = await db.select({ type: requests.type }).from(requests).where(eq(requests.id, id));
-    if (current && current.type !== decision.approvedDetails.type) throw new Refusal('An approval with changes keeps the type of the request.', 422);
+    if (current && current.type !== decision.approvedDetails.type) throw new Refusal('An approval with changes keeps the type of the request.', 'invalid');
   }
   const decided = await db.transaction(async (tx) => {
     const [before] = await requestView(tx).where(eq(requests.id, id)).for('update', { of: requests });
-    if (!before) throw new Refusal('That request was not found.', 404);
+    if (!before) throw new Refusal('That request was not found.', 'not_found');
     const r = before.request;
     if (r.status !== 'submitted') {
       const last = await tx
@@ -305,14 +305,14 @@ export async function decideRequest(db: Db, actor: Actor, id: string, decision: 
         .limit(1);
       const done = DONE_WORDS[r.status];
       if (done && last[0]) {
-        throw new Refusal(`Already decided: ${last[0].name ?? 'someone'} ${done} on ${formatLocal(last[0].at, before.timeZone)} (${before.siteName} time).`, 409, {
+        throw new Refusal(`Already decided: ${last[0].name ?? 'someone'} ${done} on ${formatLocal(last[0].at, before.timeZone)} (${before.siteName} time).`, 'conflict', {
           decidedBy: last[0].name,
           decidedAt: last[0].at.toISOString(),
         });
       }
       step(r.status, decision.action, 'hr'); // throws the state machine's own words
     }
-    if (r.version !== options.version) throw new Refusal('This request changed since you opened it. Reload the page to see the latest version before deciding.', 409);
+    if (r.version !== options.version) throw new Refusal('This request changed since you opened it. Reload the page to see the latest version before deciding.', 'conflict');
     const to = step(r.status, decision.action, 'hr');
     const final = decision.action !== 'request_changes';
     const message = decision.message?.trim() || null;
@@ -329,7 +329,7 @@ export async function decideRequest(db: Db, actor: Actor, id: string, decision: 
       })
       .where(and(eq(requests.id, id), eq(requests.version, options.version)))
       .returning();
-    if (!row) throw new Refusal('This request changed since you opened it. Reload the page to see the latest version before deciding.', 409);
+    if (!row) throw new Refusal('This request changed since you opened it. Reload the page to see the latest version before deciding.', 'conflict');
     await event(tx, id, actor.id, to, message);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -370,10 +370,10 @@ export async function decideRequest(db: Db, actor: Actor, id: string, decision: 
 /** An internal HR note on a request. The employee never sees these. */
 export async function addNote(db: Db, actor: Actor, requestId: string, body: string) {
   const text = body.trim();
-  if (!text) throw new Refusal('Write the note first.', 422);
+  if (!text) throw new Refusal('Write the note first.', 'invalid');
   return db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: requests.id }).from(requests).where(eq(requests.id, requestId));
-    if (!exists) throw new Refusal('That request was not found.', 404);
+    if (!exists) throw new Refusal('That request was not found.', 'not_found');
     const [note] = await tx.insert(requestNotes).values({ requestId, authorId: actor.id, body: text }).returning();
     await recordAudit(tx, { actorId: actor.id, action: 'request.note_added', targetType: 'request', targetId: requestId, ip: actor.ip, detail: { noteId: note!.id } });
     return note!;
@@ -390,13 +390,13 @@ export async function addHoliday(db: Db, actor: Actor, siteId: string, input: { 
   try {
     return await db.transaction(async (tx) => {
       const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId));
-      if (!site) throw new Refusal('That site no longer exists.', 404);
+      if (!site) throw new Refusal('That site no longer exists.', 'not_found');
       const [row] = await tx.insert(siteHolidays).values({ siteId, date: input.date, name: input.name }).returning();
       await recordAudit(tx, { actorId: actor.id, action: 'holiday.added', targetType: 'site', targetId: siteId, ip: actor.ip, detail: { date: input.date, name: input.name } });
       return row!;
     });
   } catch (err) {
-    if (pgError(err).code === UNIQUE_VIOLATION) throw new Refusal(`${input.date} is already a holiday at this site.`, 409);
+    if (pgError(err).code === UNIQUE_VIOLATION) throw new Refusal(`${input.date} is already a holiday at this site.`, 'conflict');
     throw err;
   }
 }
@@ -404,17 +404,17 @@ export async function addHoliday(db: Db, actor: Actor, siteId: string, input: { 
 export async function removeHoliday(db: Db, actor: Actor, holidayId: string) {
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(siteHolidays).where(eq(siteHolidays.id, holidayId)).returning();
-    if (!row) throw new Refusal('That holiday was already removed.', 404);
+    if (!row) throw new Refusal('That holiday was already removed.', 'not_found');
     await recordAudit(tx, { actorId: actor.id, action: 'holiday.removed', targetType: 'site', targetId: row.siteId, ip: actor.ip, detail: { date: row.date, name: row.name } });
     return row;
   });
 }
 
 export async function setReplyDeadlineDays(db: Db, actor: Actor, siteId: string, days: number) {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_REPLY_DAYS) throw new Refusal(`The reply deadline must be a whole number from 1 to ${MAX_REPLY_DAYS} business days.`, 422);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_REPLY_DAYS) throw new Refusal(`The reply deadline must be a whole number from 1 to ${MAX_REPLY_DAYS} business days.`, 'invalid');
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(policies).where(eq(policies.siteId, siteId)).for('update');
-    if (!before) throw new Refusal('That site no longer exists.', 404);
+    if (!before) throw new Refusal('That site no longer exists.', 'not_found');
     await tx.update(policies).set({ replyDeadlineBusinessDays: days, updatedAt: sql`now()` }).where(eq(policies.siteId, siteId));
     await recordAudit(tx, {
       actorId: actor.id,

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { cancelBooking, checkIn, checkOut, findOwnBooking, loadRoomContext, moveBooking } from '@/db/queries/bookings';
-import { sendBookingInvite } from '@/db/queries/invites';
+import { sendBookingInvite } from '@/lib/server/invites';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { Refusal } from '@/lib/errors';
 import { lengthMinutes, localDate, localTime } from '@/lib/schemas/booking';
 import { addMinutes, formatLocal, zonedInstant } from '@/lib/time';
@@ -32,9 +32,9 @@ const moveSchema = z.object({
 export const moveBookingAction = defineAction('employee', moveSchema, async (input, { user, db }) => {
   await enforceRateLimit(db, 'booking', user.id);
   const current = await findOwnBooking(db, user.id, input.bookingId);
-  if (!current) throw new Refusal('That booking was not found.', 404);
+  if (!current) throw new Refusal('That booking was not found.', 'not_found');
   const ctx = await loadRoomContext(db, current.roomId);
-  if (!ctx) throw new Refusal('That room does not exist.', 404);
+  if (!ctx) throw new Refusal('That room does not exist.', 'not_found');
   const start = zonedInstant(input.date, input.start, ctx.site.timeZone);
   const moved = await moveBooking(db, { actor: user, bookingId: current.id, start, end: addMinutes(start, input.length), now: new Date() });
   await sendBookingInvite(db, moved.id, 'moved', new Date());

@@ -6,7 +6,7 @@ import { listOwnBookings, type MyBooking } from '@/db/queries/bookings';
 import { checkInView } from '@/lib/check-in';
 import { listUnreadNotices } from '@/db/queries/notifications';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { formatDate, formatDateSpan, formatLocal, formatTime, localParts, minutesBetween } from '@/lib/time';
 import { UpcomingBooking } from './upcoming-booking';
 

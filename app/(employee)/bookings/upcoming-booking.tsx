@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useId, useState } from 'react';
-import { initialActionState } from '@/lib/auth/action-state';
+import { initialActionState } from '@/lib/action-state';
 import { CheckInControls } from '@/app/_components/check-in';
 import type { CheckInView } from '@/lib/check-in';
 import { zoneLabel } from '@/lib/time';

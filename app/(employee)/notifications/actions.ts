@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { markAllRead, markNoticeRead } from '@/db/queries/notifications';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 
 const one = z.object({ id: z.uuid({ error: 'Choose a notification.' }) });
 

@@ -4,7 +4,7 @@ import { ActionButton } from '@/app/_components/action-button';
 import { listNotifications } from '@/db/queries/notifications';
 import { findSite } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/lib/server/auth/guards';
 import { formatLocal } from '@/lib/time';
 import { markAllNotificationsReadAction, markNotificationReadAction } from './actions';
 import { NoticeLink } from './notice-link';

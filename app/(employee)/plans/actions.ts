@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { cancelOccurrence, changePlanFrom, createPlan, endPlan, extendPlan, previewPlan, removeSkip, skipDates } from '@/db/queries/plans';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { summarise, type PlannedOccurrence } from '@/lib/plans';
 import { localDate } from '@/lib/schemas/booking';
 import { dateRangeSchema, planConfirmSchema, planPatternSchema } from '@/lib/schemas/plan';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { listPlans } from '@/db/queries/plans';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { describeWeekdays } from '@/lib/plans';
 import { formatDateSpan } from '@/lib/time';
 

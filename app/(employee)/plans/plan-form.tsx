@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { startTransition, useActionState, useId, useState, type FormEvent } from 'react';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
-import type { PlanInput } from '@/db/queries/plans';
+import { initialActionState, type ActionState } from '@/lib/action-state';
+import type { PlanInput } from '@/lib/plans';
 import type { PlanResult } from './actions';
 import { TIME_INPUT } from '@/app/_components/time-input';
 

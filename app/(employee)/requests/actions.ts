@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createRequest, updateRequest, withdrawRequest } from '@/db/queries/requests';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { requestFormSchema } from './forms';
 
 /** Saves a new or changed request as a draft, or submits it to HR ("intent"). Only the owner's own. */

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { listMyRequests } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { describeDetails, REQUEST_TYPE_LABELS } from '@/lib/requests';
 import { formatDate } from '@/lib/time';
 import { Deadline, StatusBadge } from './_components/request-parts';

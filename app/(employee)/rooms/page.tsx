@@ -8,7 +8,7 @@ import { roomsAt } from '@/db/queries/availability';
 import { listSites } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
 import { AMENITIES, AMENITY_LABELS, isAmenity } from '@/lib/amenities';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { localDate, localTime } from '@/lib/schemas/booking';
 import { localParts, zonedInstant, zoneLabel } from '@/lib/time';
 

@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { endAllSessions, setReminders } from '@/db/queries/people';
 import { regeneratePersonalFeed, setPersonalFeedTitle } from '@/db/queries/feeds';
-import { defineAction } from '@/lib/auth/action';
-import { signOut } from '@/lib/auth/config';
-import { serverFeedKey } from '@/lib/auth/feed-key';
+import { defineAction } from '@/lib/server/auth/action';
+import { signOut } from '@/lib/server/auth/config';
+import { serverFeedKey } from '@/lib/server/auth/feed-key';
 
 /** Ends this person's sessions on every device, this one included. */
 export const signOutEverywhereAction = defineAction('employee', z.object({}), async (_input, { user, db }) => {

@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useState } from 'react';
 import { CopyLink } from '@/app/_components/copy-link';
-import { initialActionState } from '@/lib/auth/action-state';
+import { initialActionState } from '@/lib/action-state';
 import { regenerateFeedAction, saveFeedTitleAction } from './actions';
 
 type Props = { url: string; webcal: string; title: string | null; exampleRoom: string };

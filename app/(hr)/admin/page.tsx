@@ -5,7 +5,7 @@ import { listRooms, listSites } from '@/db/queries/rooms';
 import { TableWrap } from '@/app/_components/table-wrap';
 import { getSettings } from '@/db/queries/retention';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { describeOpeningHours } from '@/lib/opening-hours';
 import { AdminForm, TextField } from './_components/admin-form';
 import { updateRetentionAction } from './retention/actions';

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { listRooms, listSites } from '@/db/queries/rooms';
 import { TableWrap } from '@/app/_components/table-wrap';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 
 export const metadata: Metadata = { title: 'HR' };
 

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { migrationStatus } from '@/db/client';
 import { database } from '@/db/runtime';
-import { defineRoute } from '@/lib/auth/route';
+import { defineRoute } from '@/lib/server/auth/route';
 
 export const dynamic = 'force-dynamic';
 

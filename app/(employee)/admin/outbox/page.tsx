@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { listOutbox } from '@/db/mail';
+import { listOutbox } from '@/lib/server/mail';
 import { getDb } from '@/db/runtime';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/lib/server/auth/guards';
 import { env } from '@/lib/env';
 import { formatLocal } from '@/lib/time';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import { initialActionState } from '@/lib/auth/action-state';
+import { initialActionState } from '@/lib/action-state';
 import { extendPlanAction, skipDatesAction } from '../actions';
 
 function Status({ message, ok }: { message?: string; ok: boolean }) {

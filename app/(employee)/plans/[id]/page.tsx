@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { ActionButton } from '@/app/_components/action-button';
 import { planDetail, planRoomChoices } from '@/db/queries/plans';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { Refusal } from '@/lib/errors';
 import { describeWeekdays, PLAN_MAX_YEARS_DAYS } from '@/lib/plans';
 import { idParams } from '@/lib/schemas/booking';
@@ -30,7 +30,7 @@ async function load(userId: string, id: string) {
   try {
     return await planDetail(await getDb(), userId, id, new Date());
   } catch (err) {
-    if (err instanceof Refusal && err.status === 404) notFound();
+    if (err instanceof Refusal && err.reason === 'not_found') notFound();
     throw err;
   }
 }

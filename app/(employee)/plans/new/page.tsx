@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { planRoomChoices } from '@/db/queries/plans';
 import { findRequestFor } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { planDraftFromRequest } from '@/lib/plans';
 import type { RequestDetails } from '@/lib/requests';
 import type { Role } from '@/lib/roles';

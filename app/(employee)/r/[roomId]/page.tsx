@@ -7,7 +7,7 @@ import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings
 import { loadRoomContext, LONGEST_HOLD_MIN, releaseNoShows, timelineFor } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { freeNow, nextFreeStart, type NowState } from '@/lib/availability';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { checkInView } from '@/lib/check-in';
 import { idParams } from '@/lib/schemas/booking';
 import { addMinutes, formatTime, formatWhen } from '@/lib/time';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ActionButton } from '@/app/_components/action-button';
 import { findRequestFor, listEvents } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/lib/server/auth/guards';
 import { describeDetails, isDecided, isEditable, isOpen, REQUEST_TYPE_LABELS } from '@/lib/requests';
 import { formatLocal, localParts } from '@/lib/time';
 import { withdrawRequestAction } from '../actions';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { localParts } from '@/lib/time';
 import { findSite } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { idParams } from '@/lib/schemas/booking';
 import { localParts, zoneLabel } from '@/lib/time';
 import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';

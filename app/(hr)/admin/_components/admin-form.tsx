@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import { initialActionState, type ActionState } from '@/lib/action-state';
 import { WEEKDAYS, type OpeningHours } from '@/lib/opening-hours';
 import styles from './admin-form.module.css';
 import { TIME_INPUT } from '@/app/_components/time-input';

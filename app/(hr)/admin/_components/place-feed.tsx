@@ -2,7 +2,7 @@ import { ActionButton } from '@/app/_components/action-button';
 import { CopyLink } from '@/app/_components/copy-link';
 import { livePlaceFeed, type PlaceTarget } from '@/db/queries/feeds';
 import { getDb } from '@/db/runtime';
-import { feedLinks, serverFeedKey } from '@/lib/auth/feed-key';
+import { feedLinks, serverFeedKey } from '@/lib/server/auth/feed-key';
 import { createPlaceFeedAction, revokePlaceFeedAction } from '../feeds/actions';
 
 /** Admin pages: the anonymous calendar feed of a room or a site (door displays, facilities calendars). */

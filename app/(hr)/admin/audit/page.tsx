@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { TableWrap } from '@/app/_components/table-wrap';
 import { auditActions, listAudit } from '@/db/queries/audit';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { auditFilterSchema, auditRange } from '@/lib/schemas/audit';
 
 export const metadata: Metadata = { title: 'Audit log' };

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createPlaceFeed, revokePlaceFeed } from '@/db/queries/feeds';
-import { defineAction } from '@/lib/auth/action';
-import { serverFeedKey } from '@/lib/auth/feed-key';
+import { defineAction } from '@/lib/server/auth/action';
+import { serverFeedKey } from '@/lib/server/auth/feed-key';
 
 const placeSchema = z
   .object({ roomId: z.uuid({ error: 'Choose a room.' }).optional(), siteId: z.uuid({ error: 'Choose a site.' }).optional() })

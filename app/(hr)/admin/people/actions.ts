@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { changeRole, setActive } from '@/db/queries/people';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { ROLE_LABELS, ROLES } from '@/lib/roles';
 
 const changeRoleSchema = z.object({

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { listPeople } from '@/db/queries/people';
 import { TableWrap } from '@/app/_components/table-wrap';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { PersonRow } from './person-row';
 
 export const metadata: Metadata = { title: 'People' };

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import type { PersonRow as Person } from '@/db/queries/people';
-import { initialActionState, type ActionState } from '@/lib/auth/action-state';
+import type { PersonRow as Person } from '@/lib/people';
+import { initialActionState, type ActionState } from '@/lib/action-state';
 import { ROLE_LABELS, ROLES } from '@/lib/roles';
 import { changeRoleAction, setActiveAction } from './actions';
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { setRetention } from '@/db/queries/retention';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 
 const days = (what: string) =>
   z.coerce

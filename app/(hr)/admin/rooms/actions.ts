@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { addClosure, createRoom, removeClosure, updateRoom } from '@/db/queries/admin';
 import { loadRoomContext } from '@/db/queries/bookings';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { Refusal } from '@/lib/errors';
 import { zonedInstant } from '@/lib/time';
 import { changeAnswer, closureSchema, confirm, idOf, roomFrom, roomShape } from '../forms';
@@ -30,7 +30,7 @@ export const updateRoomAction = defineAction('admin', updateRoomSchema, async ({
 
 export const addClosureAction = defineAction('admin', closureSchema, async (input, { user, db, ip }) => {
   const ctx = await loadRoomContext(db, input.roomId);
-  if (!ctx) throw new Refusal('That room no longer exists.', 404);
+  if (!ctx) throw new Refusal('That room no longer exists.', 'not_found');
   // Entered on the site's wall clock, wherever the admin's browser is.
   const tz = ctx.site.timeZone;
   const window = { start: zonedInstant(input.startDate, input.startTime, tz), end: zonedInstant(input.endDate, input.endTime, tz), reason: input.reason };

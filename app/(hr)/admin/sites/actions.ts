@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createSite, updatePolicy, updateSite } from '@/db/queries/admin';
 import { addHoliday, removeHoliday, setReplyDeadlineDays } from '@/db/queries/requests';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { isCalendarDate } from '@/lib/requests';
 import { changeAnswer, confirm, idOf, policySchema, siteFrom, siteShape } from '../forms';
 

@@ -5,7 +5,7 @@ import { PrintButton } from '@/app/_components/print-button';
 import { listSites } from '@/db/queries/rooms';
 import { complianceReport } from '@/db/queries/reports';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { formatDateSpan } from '@/lib/time';
 import { formatShown, K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
 import { DataTable, HiddenFigure, ReportFilterForm } from '../reports/_parts';

@@ -4,7 +4,7 @@ import { PrintButton } from '@/app/_components/print-button';
 import { listRooms, listSites } from '@/db/queries/rooms';
 import { usageReport } from '@/db/queries/reports';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { WEEKDAYS } from '@/lib/opening-hours';
 import { K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
 import { formatDateSpan, formatDay } from '@/lib/time';

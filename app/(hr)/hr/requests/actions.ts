@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { addNote, decideRequest } from '@/db/queries/requests';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/server/auth/action';
 import { approveSchema, changesSchema, denySchema } from '@/app/(employee)/requests/forms';
 
 function refresh(id: string) {

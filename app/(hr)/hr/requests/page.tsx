@@ -6,7 +6,7 @@ import { TableWrap } from '@/app/_components/table-wrap';
 import { listQueue } from '@/db/queries/requests';
 import { listSites } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { isOverdue } from '@/lib/business-days';
 import { REQUEST_STATUS_LABELS, REQUEST_STATUSES, REQUEST_TYPE_LABELS } from '@/lib/requests';
 import { formatLocal } from '@/lib/time';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { feedDigest, findFeedByToken, renderFeed } from '@/db/queries/feeds';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
-import { defineRoute } from '@/lib/auth/route';
+import { defineRoute } from '@/lib/server/auth/route';
 import { hashToken, tokenFromFile } from '@/lib/feed-token';
 import { etagMatches, FEED_FORMAT, feedEtag } from '@/lib/ics';
 

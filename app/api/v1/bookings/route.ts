@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { sendBookingInvite } from '@/db/queries/invites';
+import { sendBookingInvite } from '@/lib/server/invites';
 import { createBooking, listOwnBookings } from '@/db/queries/bookings';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
-import { defineRoute } from '@/lib/auth/route';
+import { defineRoute } from '@/lib/server/auth/route';
 import { newBookingSchema, rangeQuery } from '@/lib/schemas/booking';
 
 /** The caller's own bookings overlapping [from, to). */

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { listNotifications, unreadCount } from '@/db/queries/notifications';
-import { defineRoute } from '@/lib/auth/route';
+import { defineRoute } from '@/lib/server/auth/route';
 
 /** Her own notifications (newest 20) and how many are unread: the top bar keeps its count fresh with this. */
 export const GET = defineRoute({ access: 'employee' }, async ({ db, user }) => {

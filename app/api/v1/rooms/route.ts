@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { listRooms } from '@/db/queries/rooms';
-import { defineRoute } from '@/lib/auth/route';
+import { defineRoute } from '@/lib/server/auth/route';
 
 const query = z.object({ siteId: z.uuid({ error: 'siteId must be a site id.' }).optional() });
 

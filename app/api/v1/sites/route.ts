@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { listSites } from '@/db/queries/rooms';
-import { defineRoute } from '@/lib/auth/route';
+import { defineRoute } from '@/lib/server/auth/route';
 
 export const GET = defineRoute({ access: 'employee' }, async ({ db }) => {
   const sites = await listSites(await db());

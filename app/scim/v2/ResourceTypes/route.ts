@@ -1,4 +1,4 @@
-import { defineScimRoute, scimJson } from '@/lib/auth/scim-route';
+import { defineScimRoute, scimJson } from '@/lib/server/auth/scim-route';
 import { SCIM_USER_SCHEMA, listResponse } from '@/lib/scim';
 
 /** GET /scim/v2/ResourceTypes: only User. */

@@ -1,4 +1,4 @@
-import { defineScimRoute, scimJson } from '@/lib/auth/scim-route';
+import { defineScimRoute, scimJson } from '@/lib/server/auth/scim-route';
 import { SCIM_USER_SCHEMA, listResponse } from '@/lib/scim';
 
 const attribute = (name: string, type: string, extra: Record<string, unknown> = {}) => ({

@@ -1,4 +1,4 @@
-import { defineScimRoute, scimJson } from '@/lib/auth/scim-route';
+import { defineScimRoute, scimJson } from '@/lib/server/auth/scim-route';
 import { SCIM_MAX_BODY, SCIM_MAX_COUNT } from '@/lib/scim';
 
 /** GET /scim/v2/ServiceProviderConfig (RFC 7643 §5). */

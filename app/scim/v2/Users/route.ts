@@ -1,5 +1,5 @@
 import { createScimPerson, listScimPeople } from '@/db/queries/scim';
-import { defineScimRoute, scimJson } from '@/lib/auth/scim-route';
+import { defineScimRoute, scimJson } from '@/lib/server/auth/scim-route';
 import { ScimError, listResponse, parsePaging, parseScimFilter, personFromScim, scimUserSchema, scimValidationError, toScimUser } from '@/lib/scim';
 
 /** GET /scim/v2/Users?filter=userName eq "…"&startIndex=&count= */

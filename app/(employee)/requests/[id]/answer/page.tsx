@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { findRequestFor } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
-import { requireUser } from '@/lib/auth/guards';
+import { requireUser } from '@/lib/server/auth/guards';
 import { describeDetails, isDecided, REQUEST_TYPE_LABELS } from '@/lib/requests';
 import { formatDate, formatLocal } from '@/lib/time';
 import { PrintButton } from './print-button';

@@ -1,6 +1,6 @@
 import { recordAudit, listAudit } from '@/db/queries/audit';
-import { requestIp } from '@/lib/auth/action';
-import { defineRoute } from '@/lib/auth/route';
+import { requestIp } from '@/lib/server/auth/action';
+import { defineRoute } from '@/lib/server/auth/route';
 import { toCsv } from '@/lib/csv';
 import { auditFilterSchema, auditRange } from '@/lib/schemas/audit';
 

@@ -7,7 +7,7 @@ import { TableWrap } from '@/app/_components/table-wrap';
 import { listClosures } from '@/db/queries/admin';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { formatLocal, localParts } from '@/lib/time';
 import { AdminForm, TextField } from '../../_components/admin-form';
 import styles from '../../_components/admin-form.module.css';

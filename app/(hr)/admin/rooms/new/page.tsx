@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { listSites } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { AdminForm, SelectField } from '../../_components/admin-form';
 import { RoomFields } from '../../_components/fields';
 import { createRoomAction } from '../actions';

@@ -8,7 +8,7 @@ import { findPolicy } from '@/db/queries/admin';
 import { listHolidays } from '@/db/queries/requests';
 import { findSite, listRooms } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { POLICY_NUMBERS } from '@/lib/policy';
 import { formatDate } from '@/lib/time';
 import { AdminForm, Checkbox, TextField } from '../../_components/admin-form';

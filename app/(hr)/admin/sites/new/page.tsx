@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { AdminForm } from '../../_components/admin-form';
 import { SiteFields } from '../../_components/fields';
 import { createSiteAction } from '../actions';

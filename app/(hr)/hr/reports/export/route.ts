@@ -1,7 +1,7 @@
 import { recordAudit } from '@/db/queries/audit';
 import { complianceReport, usageReport } from '@/db/queries/reports';
-import { requestIp } from '@/lib/auth/action';
-import { defineRoute } from '@/lib/auth/route';
+import { requestIp } from '@/lib/server/auth/action';
+import { defineRoute } from '@/lib/server/auth/route';
 import { toCsv } from '@/lib/csv';
 import { checklistTable, exportQuerySchema, heatmapTable, keyTable, needsTable, requestsTable, utilisationTable } from '../tables';
 

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { z } from 'zod';
 import { findRequestFor, listEvents, listNotes } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { describeDetails, isDecided, REQUEST_TYPE_LABELS } from '@/lib/requests';
 import { formatLocal } from '@/lib/time';
 import { Deadline, DetailsList, StatusBadge, Timeline } from '@/app/(employee)/requests/_components/request-parts';

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { cancelBooking, moveBooking } from '@/db/queries/bookings';
-import { sendBookingInvite } from '@/db/queries/invites';
+import { sendBookingInvite } from '@/lib/server/invites';
 import { enforceRateLimit } from '@/db/queries/rate-limits';
-import { defineRoute } from '@/lib/auth/route';
+import { defineRoute } from '@/lib/server/auth/route';
 import { bookingTimes, idParams } from '@/lib/schemas/booking';
 
 /** Moves the caller's booking (HR and admins: anyone's) within its room. */

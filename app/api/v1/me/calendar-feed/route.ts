@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { ensurePersonalFeed } from '@/db/queries/feeds';
-import { originOf, serverFeedKey } from '@/lib/auth/feed-key';
-import { defineRoute } from '@/lib/auth/route';
+import { originOf, serverFeedKey } from '@/lib/server/auth/feed-key';
+import { defineRoute } from '@/lib/server/auth/route';
 import { feedUrls } from '@/lib/feed-token';
 
 /** Her private calendar feed link (made on first ask): `{ url, webcal }`. */

@@ -1,5 +1,5 @@
 import { findScimPerson, updateScimPerson } from '@/db/queries/scim';
-import { defineScimRoute, scimJson } from '@/lib/auth/scim-route';
+import { defineScimRoute, scimJson } from '@/lib/server/auth/scim-route';
 import { ScimError, changeFromPatch, personFromScim, scimUserSchema, scimValidationError, toScimUser } from '@/lib/scim';
 
 const notFound = () => new ScimError(404, 'No such user.');

@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { TableWrap } from '@/app/_components/table-wrap';
-import { requestIp } from '@/lib/auth/action';
+import { requestIp } from '@/lib/server/auth/action';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { viewNamedRoomDay } from '@/db/queries/room-schedule';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 import { addDays, formatLocal, formatTime, localDayRange, localParts } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Room schedule with names' };

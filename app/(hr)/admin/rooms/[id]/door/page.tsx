@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PrintButton } from '@/app/_components/print-button';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole } from '@/lib/server/auth/guards';
 
 export const metadata: Metadata = { title: 'Door sign' };
 

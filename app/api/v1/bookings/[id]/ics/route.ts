@@ -1,5 +1,5 @@
 import { ownCalendarBooking, personalFeedTitle } from '@/db/queries/feeds';
-import { defineRoute, jsonError } from '@/lib/auth/route';
+import { defineRoute, jsonError } from '@/lib/server/auth/route';
 import { bookingFile } from '@/lib/ics';
 import { idParams } from '@/lib/schemas/booking';
 

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { regeneratePersonalFeed } from '@/db/queries/feeds';
-import { originOf, serverFeedKey } from '@/lib/auth/feed-key';
-import { defineRoute } from '@/lib/auth/route';
+import { originOf, serverFeedKey } from '@/lib/server/auth/feed-key';
+import { defineRoute } from '@/lib/server/auth/route';
 import { feedUrls } from '@/lib/feed-token';
 
 /** Revokes her feed link at once and answers the new one: `{ url, webcal }`. */

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { roomAvailability } from '@/db/queries/availability';
-import { defineRoute, jsonError } from '@/lib/auth/route';
+import { defineRoute, jsonError } from '@/lib/server/auth/route';
 import { idParams, rangeQuery } from '@/lib/schemas/booking';
 
 /** Free stations per slot, anonymous "reserved" stretches, and the caller's own bookings. */

@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { formatTime } from '@/lib/time';
 import { env } from '@/lib/env';
-import type { Db } from './client';
+import type { Db } from '@/db/client';
 import { sendMail } from './mail';
-import { releaseNoShows } from './queries/bookings';
-import { remindPlanEnds, rollForwardPlans } from './queries/plans';
-import { applyRetention } from './queries/retention';
-import { bookings, jobs, notifications, rooms, sites, users } from './schema';
+import { releaseNoShows } from '@/db/queries/bookings';
+import { remindPlanEnds, rollForwardPlans } from '@/db/queries/plans';
+import { applyRetention } from '@/db/queries/retention';
+import { bookings, jobs, notifications, rooms, sites, users } from '@/db/schema';
 
 export type JobDef = {
   name: string;

@@ -2,10 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import { bookingInvite } from '@/lib/ics';
 import { formatLocal, formatTime } from '@/lib/time';
-import type { Db } from '../client';
-import { sendMail } from '../mail';
-import { bookings, calendarFeeds, rooms, sites, users } from '../schema';
-import { ownCalendarBooking } from './feeds';
+import type { Db } from '@/db/client';
+import { sendMail } from './mail';
+import { bookings, calendarFeeds, rooms, sites, users } from '@/db/schema';
+import { ownCalendarBooking } from '@/db/queries/feeds';
 
 export type InviteKind = 'booked' | 'moved' | 'cancelled';
 

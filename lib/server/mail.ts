@@ -1,8 +1,8 @@
 import { desc } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { env } from '@/lib/env';
-import type { Db } from './client';
-import { mailOutbox } from './schema';
+import type { Db } from '@/db/client';
+import { mailOutbox } from '@/db/schema';
 
 export type MailAttachment = { filename: string; content: string | Buffer; contentType: string };
 export type Mail = { to: string | string[]; subject: string; text: string; html?: string; attachments?: MailAttachment[] };

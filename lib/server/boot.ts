@@ -1,7 +1,7 @@
 import { env } from '@/lib/env';
-import { DataDirInUseError, migrationStatus } from './client';
+import { DataDirInUseError, migrationStatus } from '@/db/client';
 import { startScheduler } from './jobs';
-import { database, getDb } from './runtime';
+import { database, getDb } from '@/db/runtime';
 
 /** Called once when the server starts (instrumentation.ts). */
 export async function bootDatabase(): Promise<void> {

@@ -6,8 +6,8 @@ import { zonedInstant } from '@/lib/time';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { attachmentText, fakeSmtp } from '@/tests/fake-smtp';
 import { seedWorld, type World } from '@/tests/world';
-import { cancelBooking, createBooking, moveBooking } from './bookings';
-import { sendBookingReminders } from '../jobs';
+import { cancelBooking, createBooking, moveBooking } from '@/db/queries/bookings';
+import { sendBookingReminders } from './jobs';
 import { sendBookingInvite } from './invites';
 
 const NY = 'America/New_York';

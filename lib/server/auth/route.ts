@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
-import { RateLimited, Refusal } from '@/lib/errors';
+import { RateLimited, Refusal, REFUSAL_STATUS } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { getCurrentUser } from './session';
 
@@ -112,7 +112,7 @@ export function defineRoute<
       });
     } catch (err) {
       if (err instanceof Refusal) {
-        return jsonError(err.status, err.message, err.status === 422 ? { fields: {}, ...err.extra } : err.extra);
+        return jsonError(REFUSAL_STATUS[err.reason], err.message, err.reason === 'invalid' ? { fields: {}, ...err.extra } : err.extra);
       }
       if (err instanceof RateLimited) return rateLimitedResponse(err);
       throw err;

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
-import { RateLimited, Refusal } from '@/lib/errors';
+import { RateLimited, Refusal, REFUSAL_STATUS } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { getCurrentUser } from './session';
 
-import type { ActionState } from './action-state';
+import type { ActionState } from '@/lib/action-state';
 
 export type { ActionState };
 
@@ -62,7 +62,7 @@ export function defineAction<S extends z.ZodType, A extends Role | 'public'>(
       const result = await body(parsed.data, { user: user as never, db: await getDb(), ip: await requestIp() });
       return result ?? { ok: true, status: 200 };
     } catch (err) {
-      if (err instanceof Refusal) return { ok: false, status: err.status, message: err.message };
+      if (err instanceof Refusal) return { ok: false, status: REFUSAL_STATUS[err.reason], message: err.message };
       if (err instanceof RateLimited) return { ok: false, status: 429, message: err.message };
       throw err;
     }
