@@ -5,6 +5,7 @@ import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, formatTime, localDayRange, localParts, minutesBetween } from '@/lib/time';
 import { checkInState } from '@/lib/check-in';
+import { LONGEST_HOLD_MIN, MAX_BUFFER_MIN } from '@/lib/policy';
 import { rowsOf, type Db } from '../client';
 import { DEADLOCK, EXCLUSION_VIOLATION, pgError, retryOnDeadlock } from '../errors';
 import { holdForBooking, shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
@@ -15,10 +16,8 @@ type Tx = Db;
 /** An instant as a SQL timestamptz parameter (raw `sql` templates do not map Dates on every driver). */
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-/** The policy's ceiling on the buffer after a booking (a CHECK on policies). */
-const MAX_BUFFER_MIN = 60;
-/** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer. */
-export const LONGEST_HOLD_MIN = 240 + MAX_BUFFER_MIN;
+/** The policy's ceilings (lib/policy): the buffer after a booking, and the longest a booking can hold a station. */
+export { LONGEST_HOLD_MIN };
 
 export type RoomContext = { room: Room; site: Site; policy: Policy; stations: { id: string; position: number; label: string }[] };
 
