@@ -6,9 +6,9 @@ import { cancelOccurrence, changePlanFrom, createPlan, endPlan, extendPlan, prev
 import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/server/auth/action';
 import { summarise, type PlannedOccurrence } from '@/lib/plans';
-import { localDate } from '@/lib/schemas/booking';
 import { dateRangeSchema, planConfirmSchema, planPatternSchema } from '@/lib/schemas/plan';
 import { formatDate, formatDateSpan, formatLocal, formatTime } from '@/lib/time';
+import { calendarDate, id } from '@/lib/schemas/inputs';
 
 /** One occurrence as the page shows it: plain strings, local to the site. */
 export type OccurrenceRow = {
@@ -89,7 +89,7 @@ export const createPlanAction = defineAction('employee', planConfirmSchema, asyn
   return { ok: true, status: 201, message: `Plan created: ${describe(data, 'booked')}`, data };
 });
 
-const planId = z.uuid({ error: 'Choose a plan.' });
+const planId = id('Choose a plan.');
 
 export const skipDatesAction = defineAction('employee', dateRangeSchema.and(z.object({ planId })), async (input, { user, db }) => {
   await enforceRateLimit(db, 'booking', user.id);
@@ -100,7 +100,7 @@ export const skipDatesAction = defineAction('employee', dateRangeSchema.and(z.ob
   return { ok: true, status: 200, message: `Skipping ${days}: ${r.cancelled} ${r.cancelled === 1 ? 'booking' : 'bookings'} cancelled.` };
 });
 
-export const removeSkipAction = defineAction('employee', z.object({ planId, skipId: z.uuid({ error: 'Choose a skipped range.' }) }), async (input, { user, db }) => {
+export const removeSkipAction = defineAction('employee', z.object({ planId, skipId: id('Choose a skipped range.') }), async (input, { user, db }) => {
   await enforceRateLimit(db, 'booking', user.id);
   const r = await removeSkip(db, { userId: user.id, planId: input.planId, skipId: input.skipId, now: new Date() });
   revalidatePath(`/plans/${input.planId}`);
@@ -109,7 +109,7 @@ export const removeSkipAction = defineAction('employee', z.object({ planId, skip
   return { ok: true, status: 200, message: `Those days are planned again: ${booked} ${booked === 1 ? 'break' : 'breaks'} booked.` };
 });
 
-export const cancelOccurrenceAction = defineAction('employee', z.object({ planId, bookingId: z.uuid({ error: 'Choose a break.' }) }), async (input, { user, db }) => {
+export const cancelOccurrenceAction = defineAction('employee', z.object({ planId, bookingId: id('Choose a break.') }), async (input, { user, db }) => {
   await enforceRateLimit(db, 'booking', user.id);
   await cancelOccurrence(db, { userId: user.id, planId: input.planId, bookingId: input.bookingId });
   revalidatePath(`/plans/${input.planId}`);
@@ -117,7 +117,7 @@ export const cancelOccurrenceAction = defineAction('employee', z.object({ planId
   return { ok: true, status: 200, message: 'That break is cancelled; the rest of the plan stays.' };
 });
 
-const changeSchema = planPatternSchema.and(z.object({ planId, fromDate: localDate }));
+const changeSchema = planPatternSchema.and(z.object({ planId, fromDate: calendarDate }));
 
 /** Changes the plan from a date onwards; what is before it stays as it was. */
 export const changePlanAction = defineAction('employee', changeSchema, async (input, { user, db }) => {
@@ -130,7 +130,7 @@ export const changePlanAction = defineAction('employee', changeSchema, async (in
   return { ok: true, status: 200, message: `Plan changed from ${fromDate}: ${describe(data, 'booked')}`, data };
 });
 
-export const extendPlanAction = defineAction('employee', z.object({ planId, endDate: localDate }), async (input, { user, db }) => {
+export const extendPlanAction = defineAction('employee', z.object({ planId, endDate: calendarDate }), async (input, { user, db }) => {
   await enforceRateLimit(db, 'booking', user.id);
   const r = await extendPlan(db, { userId: user.id, planId: input.planId, endDate: input.endDate, now: new Date() });
   revalidatePath(`/plans/${input.planId}`);
