@@ -40,7 +40,7 @@ export type PlanPatternInput = z.output<typeof planPatternSchema>;
 /** "index|roomId|start": a nearby time she picked for an occurrence with no room at its planned time. */
 const choice = z
   .string()
-  .regex(/^\d{1,4}\|[0-9a-f-]{36}\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/i, { error: 'That choice of time is not valid.' })
+  .regex(/^\d{1,4}\|[0-9a-f-]{36}\|[\dT:.Z+-]{10,40}$/i, { error: 'That choice of time is not valid.' })
   .transform((v) => {
     const [index, roomId, start] = v.split('|') as [string, string, string];
     return { index: Number(index), roomId, start };
