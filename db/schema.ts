@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { LONGEST_HOLD_MIN, MAX_BOOKING_MIN, MIN_BOOKING_MIN, POLICY_LIMITS, REPLY_DEADLINE_DAYS, RETENTION_DAYS } from '../lib/policy';
+import { LONGEST_HOLD_MIN, MAX_BOOKING_MIN, MAX_BREAKS_A_DAY, MIN_BOOKING_MIN, POLICY_LIMITS, REPLY_DEADLINE_DAYS, RETENTION_DAYS } from '../lib/policy';
 
 /** A ceiling from lib/policy written into a CHECK as a literal (never a parameter), so the SQL reads as before. */
 const n = (v: number): SQL => sql.raw(String(v));
@@ -236,7 +236,7 @@ export const plans = pgTable(
   (t) => [
     check('plans_dates_check', sql`${t.endDate} >= ${t.startDate}`),
     check('plans_length_check', within(t.lengthMin, { min: MIN_BOOKING_MIN, max: MAX_BOOKING_MIN })),
-    check('plans_times_check', sql`cardinality(${t.times}) between 1 and 12`),
+    check('plans_times_check', within(sql`cardinality(${t.times})`, { min: 1, max: MAX_BREAKS_A_DAY })),
     check('plans_weekdays_check', sql`cardinality(${t.weekdays}) between 1 and 7`),
     index('plans_user_idx').on(t.userId),
   ],

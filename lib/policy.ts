@@ -19,6 +19,13 @@ export const LONGEST_HOLD_MIN = MAX_BOOKING_MIN + MAX_BUFFER_MIN;
 
 type Range = { min: number; max: number };
 
+/** The most breaks a day a plan can hold, or a request can ask for. */
+export const MAX_BREAKS_A_DAY = 12;
+/** The longest break a schedule request can ask for, in minutes. */
+export const MAX_REQUESTED_BREAK_MIN = 120;
+/** The most stations a room can have. */
+export const MAX_STATIONS = 20;
+
 /** The allowed range of each number of a site's policy. */
 export const POLICY_LIMITS = {
   slotStepMin: { min: 5, max: 60 },

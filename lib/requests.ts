@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BREAKS_A_DAY, MAX_REQUESTED_BREAK_MIN, MIN_BOOKING_MIN } from './policy';
 import { isTimeOfDay, timeOfDay } from './schemas/inputs';
 
 /**
@@ -105,12 +106,12 @@ export const windowSchema = z
   .refine((w) => !bothClocks(w) || w.start < w.end, { error: 'Each preferred window must start before it ends.', path: ['end'] });
 
 export const breakPatternSchema = z.object({
-  breaks: z.number({ error: 'Enter how many breaks a day.' }).int({ error: 'Breaks must be a whole number.' }).min(1, { error: 'Ask for at least 1 break a day.' }).max(12, { error: 'At most 12 breaks a day.' }),
+  breaks: z.number({ error: 'Enter how many breaks a day.' }).int({ error: 'Breaks must be a whole number.' }).min(1, { error: 'Ask for at least 1 break a day.' }).max(MAX_BREAKS_A_DAY, { error: `At most ${MAX_BREAKS_A_DAY} breaks a day.` }),
   lengthMin: z
     .number({ error: 'Enter how long each break is.' })
     .int({ error: 'Break length must be a whole number of minutes.' })
-    .min(5, { error: 'A break is at least 5 minutes.' })
-    .max(120, { error: 'A break is at most 120 minutes.' }),
+    .min(MIN_BOOKING_MIN, { error: `A break is at least ${MIN_BOOKING_MIN} minutes.` })
+    .max(MAX_REQUESTED_BREAK_MIN, { error: `A break is at most ${MAX_REQUESTED_BREAK_MIN} minutes.` }),
   windows: z.array(windowSchema).max(6, { error: 'At most 6 preferred windows.' }),
 });
 export type BreakPattern = z.infer<typeof breakPatternSchema>;

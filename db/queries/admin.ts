@@ -3,7 +3,7 @@ import type { Amenity } from '@/lib/amenities';
 import { isOpenFor, type RoomTimeline } from '@/lib/availability';
 import { Refusal } from '@/lib/errors';
 import { openingHoursSchema, type OpeningHours } from '@/lib/opening-hours';
-import { policyProblems, type PolicyValues } from '@/lib/policy';
+import { MAX_STATIONS, policyProblems, type PolicyValues } from '@/lib/policy';
 import { addMinutes, formatLocal, overlaps } from '@/lib/time';
 import { isTimeZone } from '@/lib/time-zones';
 import type { Db } from '../client';
@@ -271,7 +271,7 @@ export async function updatePolicy(db: Db, actor: Actor, siteId: string, values:
 
 // ——— Rooms and stations ———
 
-export const MAX_STATIONS = 20;
+export { MAX_STATIONS };
 
 export type RoomInput = {
   name: string;

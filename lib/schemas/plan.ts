@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BOOKING_MIN, MIN_BOOKING_MIN } from '../policy';
+import { MAX_BOOKING_MIN, MAX_BREAKS_A_DAY, MIN_BOOKING_MIN } from '../policy';
 import { calendarDate, id, instant, minutes, timeOfDay } from './inputs';
 
 const localTime = timeOfDay('Use a time such as 09:30.');
@@ -11,7 +11,7 @@ const many = <T extends z.ZodType>(item: T) =>
 export const planPatternSchema = z
   .object({
     times: many(localTime)
-      .pipe(z.array(localTime).min(1, { error: 'Add at least one break time.' }).max(12, { error: 'A plan can hold at most 12 breaks a day.' }))
+      .pipe(z.array(localTime).min(1, { error: 'Add at least one break time.' }).max(MAX_BREAKS_A_DAY, { error: `A plan can hold at most ${MAX_BREAKS_A_DAY} breaks a day.` }))
       .refine((t) => new Set(t).size === t.length, { error: 'Each break time can appear only once.' }),
     weekdays: many(z.coerce.number().int().min(0).max(6, { error: 'Choose weekdays from the list.' })).pipe(
       z.array(z.number()).min(1, { error: 'Choose at least one weekday.' }),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { MAX_STATIONS, type ChangeResult, type RoomInput } from '@/db/queries/admin';
+import type { ChangeResult, RoomInput } from '@/db/queries/admin';
 import { AMENITIES } from '@/lib/amenities';
 import type { ActionState } from '@/lib/action-state';
 import { dayHoursSchema, WEEKDAYS, type OpeningHours } from '@/lib/opening-hours';
-import { POLICY_NUMBERS, policyProblems, type PolicyNumber } from '@/lib/policy';
+import { MAX_STATIONS, POLICY_NUMBERS, policyProblems, type PolicyNumber } from '@/lib/policy';
 import { isTimeZone } from '@/lib/time-zones';
 import { id, requiredDate, timeOfDay } from '@/lib/schemas/inputs';
 
