@@ -324,7 +324,8 @@ describe('calendar dates', () => {
   });
 
   it('no source file writes its own date pattern or zod date format', () => {
-    // Display code that recognises an ISO date it was given, not input it reads.
+    // Browser code that never decides what is valid: the reports' cells recognise the ISO dates they
+    // were given, and the room calendar waits for a whole date in its native date field before moving.
     const DISPLAY_ONLY = new Set(['app/(hr)/hr/reports/_parts.tsx', 'app/(employee)/rooms/[id]/room-schedule.tsx']);
     const sources = ['app', 'lib', 'db']
       .flatMap((d) => walk(path.join(root, d)))
