@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeDb } from '@/tests/db';
 import { rowsOf } from './client';
-import { holdForBooking, lockRoomAlone, lockSiteAlone, shareRoomAndSiteLocks, takeTurnInRoom } from './locks';
+import { lockRoomAlone, lockSiteAlone, shareRoomAndSiteLocks, takeTurnInRoom } from './locks';
+import { holdForPlacement } from './placement';
 import { rooms, users } from './schema';
 import { seedDemo } from './seed';
 
@@ -20,11 +21,11 @@ describeDb('advisory locks', (handle) => {
           await tx.execute(sql`select (classid::bigint << 32 | objid::bigint)::text as key, mode from pg_locks
             where locktype = 'advisory' and pid = pg_backend_pid() and granted order by key, mode`),
         );
-      await holdForBooking(tx, person!.id, room!.id);
+      await holdForPlacement(tx, { person: person!.id, rooms: [room!.id] });
       const single = await held();
       // The room and site shared, the room's turn alone: three locks.
       expect(single.map((h) => h.mode).sort()).toEqual(['ExclusiveLock', 'ShareLock', 'ShareLock']);
-      // The same locks taken as plans and moves take them (with the id in capitals, as a client might send it) add none.
+      // The same locks taken one by one, as a placement over several rooms takes them (with the id in capitals, as a client might send it) add none.
       await shareRoomAndSiteLocks(tx, room!.id);
       await takeTurnInRoom(tx, room!.id.toUpperCase());
       expect(await held()).toEqual(single);

@@ -40,18 +40,26 @@ export async function takeTurnInRoom(tx: Db, roomId: string): Promise<void> {
 }
 
 /**
- * Everything a single booking holds, in one round trip and in the order plans take them: the
- * person (one booking of hers at a time, so the per-day cap holds; NO KEY UPDATE, so rows that
- * merely refer to her still go in), then the room and site shared, then the room's turn.
- * Each OFFSET 0 level is evaluated only once the level inside it has its locks.
+ * Everything a placement holds, in the one order every placement takes them: the person (one
+ * placement of hers at a time, so the per-day cap holds; NO KEY UPDATE, so rows that merely
+ * refer to her still go in), then each room and its site shared, then each room's turn, rooms
+ * in the order given (db/placement.ts sorts them by id). One room is one round trip: each
+ * OFFSET 0 level is evaluated only once the level inside it has its locks.
  */
-export async function holdForBooking(tx: Db, userId: string, roomId: string): Promise<void> {
-  await tx.execute(sql`
-    select pg_advisory_xact_lock(${lockKey('room-turn', sql`held.room_id`)})
-      from (select r.id as room_id,
-                   pg_advisory_xact_lock_shared(${lockKey('room', sql`r.id`)}) as room_lock,
-                   pg_advisory_xact_lock_shared(${lockKey('site', sql`r.site_id`)}) as site_lock
-              from (select id from users where id = ${userId} for no key update) person, rooms r
-             where r.id = ${roomId}
-            offset 0) held`);
+export async function holdRoomsForPlacement(tx: Db, person: string | null, roomIds: string[]): Promise<void> {
+  const personRows = person ? sql`(select id from users where id = ${person} for no key update)` : sql`(select null)`;
+  if (roomIds.length === 1) {
+    await tx.execute(sql`
+      select pg_advisory_xact_lock(${lockKey('room-turn', sql`held.room_id`)})
+        from (select r.id as room_id,
+                     pg_advisory_xact_lock_shared(${lockKey('room', sql`r.id`)}) as room_lock,
+                     pg_advisory_xact_lock_shared(${lockKey('site', sql`r.site_id`)}) as site_lock
+                from ${personRows} person, rooms r
+               where r.id = ${roomIds[0]}
+              offset 0) held`);
+    return;
+  }
+  if (person) await tx.execute(sql`select id from users where id = ${person} for no key update`);
+  for (const id of roomIds) await shareRoomAndSiteLocks(tx, id);
+  for (const id of roomIds) await takeTurnInRoom(tx, id);
 }

@@ -24,6 +24,20 @@ export function freeStations(t: Pick<RoomTimeline, 'stations' | 'busy'>, start: 
     .filter((s) => !t.busy.some((b) => b.stationId === s.id && overlaps(start, holdEnd, b.start, b.blockEnd)));
 }
 
+/**
+ * The station a booking should take over [start, holdEnd): the one it already holds when it
+ * is being moved and that one is still free, else the first free by position; null when none is.
+ */
+export function pickStation(
+  t: { stations: StationRef[]; busy: { id?: string; stationId: string; start: Date; blockEnd: Date }[] },
+  start: Date,
+  holdEnd: Date,
+  moving?: { id: string; stationId: string },
+): string | null {
+  const free = freeStations({ stations: t.stations, busy: moving ? t.busy.filter((b) => b.id !== moving.id) : t.busy }, start, holdEnd);
+  return (free.find((s) => s.id === moving?.stationId) ?? free[0])?.id ?? null;
+}
+
 /** Whether [start, end) lies inside the room's open hours, clear of closures. */
 export function isOpenFor(t: RoomTimeline, start: Date, end: Date): boolean {
   if (t.outOfService) return false;

@@ -9,7 +9,7 @@
  */
 import { count, eq, inArray } from 'drizzle-orm';
 import { openConfigured } from '@/db/client';
-import { createBooking } from '@/db/queries/bookings';
+import { createBooking } from '@/lib/server/operations/book';
 import { bookings, rooms, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { Refusal } from '@/lib/errors';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { and, eq } from 'drizzle-orm';
-import { createBooking } from '@/db/queries/bookings';
+import { createBooking } from '@/lib/server/operations/book';
 import { createPlan } from '@/db/queries/plans';
 import { createPlaceFeed, ensurePersonalFeed, regeneratePersonalFeed } from '@/db/queries/feeds';
 import { feedKey } from '@/lib/feed-token';
@@ -250,26 +250,38 @@ export const MATRIX: Record<string, Entry> = {
     call: action((ids) => ({ personId: ids.chen.id, active: 'true' })),
     otherRecord: action((ids) => ({ personId: ids.admin.id, active: 'false' })),
   },
-  'app/(employee)/actions.ts#bookNowAction': {
+  'app/_actions/bookings.ts#bookAction': {
+    // The room page books through this action, with the same answers as the JSON API.
+    expect: signedIn(201),
+    call: (m, n, ids) => action(() => ({ roomId: ids.roomId, ...ids.slot(24) }))(m, n, ids),
+  },
+  'app/_actions/bookings.ts#rescheduleBookingAction': {
+    // The room page's calendar moves her own booking; HR and admins may move anyone's; someone else's is not found.
+    expect: { ...signedIn(200), otherRecord: 404 },
+    call: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId, ...ids.slot(28) }))(m, n, ids),
+    otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId, ...ids.slot(32) }))(m, n, ids),
+    otherAs: 'beth',
+  },
+  'app/_actions/bookings.ts#bookNowAction': {
     // Quiet Room 12B is open round the clock and has one station: the first booker gets it.
     expect: { anonymous: 401, employee: 201, hr: 409, admin: 409 },
     call: (m, n, ids) => action(() => ({ roomId: ids.quietRoomId }))(m, n, ids),
   },
-  'app/(employee)/actions.ts#dismissNoticeAction': {
+  'app/_actions/notices.ts#dismissNoticeAction': {
     // Nobody but Beth has this notice; to everyone else it does not exist.
     expect: { anonymous: 401, employee: 404, hr: 404, admin: 404, otherRecord: 200 },
     call: (m, n, ids) => action(() => ({ id: ids.bethNoticeId }))(m, n, ids),
     otherRecord: (m, n, ids) => action(() => ({ id: ids.bethNoticeId }))(m, n, ids),
     otherAs: 'beth',
   },
-  'app/(employee)/bookings/actions.ts#moveBookingAction': {
+  'app/_actions/bookings.ts#moveBookingAction': {
     // Only the owner moves a booking from My bookings; HR and admins see it as not theirs.
     expect: { anonymous: 401, employee: 200, hr: 404, admin: 404, otherRecord: 404 },
     call: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId, date: ids.day, start: '13:00', length: '30' }))(m, n, ids),
     otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId, date: ids.day, start: '13:30', length: '30' }))(m, n, ids),
     otherAs: 'beth',
   },
-  'app/(employee)/bookings/actions.ts#cancelBookingAction': {
+  'app/_actions/bookings.ts#cancelBookingAction': {
     // The owner cancels her own; HR and admins may cancel any (and the owner is told); another employee gets 404.
     expect: { anonymous: 401, employee: 200, hr: 200, admin: 200, otherRecord: 404 },
     call: (m, n, ids) => action(() => ({ bookingId: ids.amaraSecondBookingId }))(m, n, ids),
@@ -357,14 +369,14 @@ export const MATRIX: Record<string, Entry> = {
     },
   },
   'app/(employee)/settings/actions.ts#setRemindersAction': { expect: signedIn(200), call: action(() => ({ reminders: 'off' })) },
-  'app/(employee)/bookings/actions.ts#checkInAction': {
+  'app/_actions/bookings.ts#checkInAction': {
     // Her booking is days away: check-in has not opened (409). Nobody else can check in to it.
     expect: { anonymous: 401, employee: 409, hr: 404, admin: 404, otherRecord: 404 },
     call: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
     otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
     otherAs: 'beth',
   },
-  'app/(employee)/bookings/actions.ts#checkOutAction': {
+  'app/_actions/bookings.ts#checkOutAction': {
     expect: { anonymous: 401, employee: 409, hr: 404, admin: 404, otherRecord: 404 },
     call: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
     otherRecord: (m, n, ids) => action(() => ({ bookingId: ids.amaraBookingId }))(m, n, ids),
@@ -491,7 +503,9 @@ function walk(dir: string): string[] {
 
 async function endpointsInCode(): Promise<string[]> {
   const root = process.cwd();
-  const files = walk(path.join(root, 'app')).filter((f) => /[/\\](actions|route)\.tsx?$/.test(f));
+  // Route handlers by their file name; server actions by the 'use server' directive, whatever the file is called.
+  const isActionModule = (f: string) => /\.tsx?$/.test(f) && /^\s*(['"])use server\1/.test(fs.readFileSync(f, 'utf8'));
+  const files = walk(path.join(root, 'app')).filter((f) => /[/\\]route\.tsx?$/.test(f) || isActionModule(f));
   const keys: string[] = [];
   for (const file of files) {
     const rel = path.relative(root, file).split(path.sep).join('/');

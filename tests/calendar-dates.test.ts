@@ -182,7 +182,9 @@ const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 type Endpoint = { key: string; file: string; name: string; isRoute: boolean; handler: unknown; schemas: unknown[] };
 
 async function endpointsInCode(): Promise<Endpoint[]> {
-  const files = walk(path.join(root, 'app')).filter((f) => /[/\\](actions|route)\.tsx?$/.test(f));
+  // Route handlers by their file name; server actions by the 'use server' directive, whatever the file is called.
+  const isActionModule = (f: string) => /\.tsx?$/.test(f) && /^\s*(['"])use server\1/.test(fs.readFileSync(f, 'utf8'));
+  const files = walk(path.join(root, 'app')).filter((f) => /[/\\]route\.tsx?$/.test(f) || isActionModule(f));
   const out: Endpoint[] = [];
   for (const file of files) {
     const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
@@ -198,7 +200,7 @@ async function endpointsInCode(): Promise<Endpoint[]> {
 /** Modules that hold the forms' and queries' schemas: pure lib/ and app's form and table modules. */
 function schemaModules(): string[] {
   const lib = walk(path.join(root, 'lib')).filter((f) => !f.includes(`${path.sep}server${path.sep}`));
-  const app = walk(path.join(root, 'app')).filter((f) => !/[/\\](actions|route|page|layout)\.tsx?$/.test(f) && !/[/\\]_components[/\\]/.test(f));
+  const app = walk(path.join(root, 'app')).filter((f) => !/[/\\](actions|route|page|layout)\.tsx?$/.test(f) && !/[/\\]_(components|actions)[/\\]/.test(f));
   return [...lib, ...app].filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f));
 }
 
@@ -263,7 +265,8 @@ describe('calendar dates', () => {
     const found = endpoints.filter((e) => topLevelDateFields(e).length > 0).map((e) => `${e.key}: ${topLevelDateFields(e).map((f) => f.path[0]).join(', ')}`);
     expect(found).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^app\/\(employee\)\/bookings\/actions\.ts#moveBookingAction: .*\bdate\b/),
+        expect.stringMatching(/^app\/_actions\/bookings\.ts#moveBookingAction: .*\bdate\b/),
+        expect.stringMatching(/^app\/_actions\/bookings\.ts#bookAction: start, end$/),
         expect.stringMatching(/^app\/\(employee\)\/plans\/actions\.ts#createPlanAction: .*startDate.*endDate/),
         expect.stringMatching(/^app\/\(employee\)\/plans\/actions\.ts#skipDatesAction: .*fromDate.*toDate/),
         expect.stringMatching(/^app\/\(employee\)\/requests\/actions\.ts#saveRequestAction: .*fromDate.*untilDate/),

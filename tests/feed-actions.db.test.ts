@@ -76,9 +76,9 @@ for (const kind of dbKinds()) {
       expect((await createPlaceFeedAction(undefined, form({ roomId: w.wellness.id, siteId: w.ny.id }))).message).toBe('Choose a room or a site.');
       expect((await createPlaceFeedAction(undefined, form({ roomId: 'not-a-uuid' }))).fields?.roomId?.[0]).toBe('Choose a room.');
       const unknown = await createPlaceFeedAction(undefined, form({ roomId: '00000000-0000-4000-8000-000000000000' }));
-      expect(unknown).toMatchObject({ reason: 'not_found', message: 'That room does not exist.' });
+      expect(unknown).toMatchObject({ status: 404, message: 'That room does not exist.' });
       const revokeUnknown = await revokePlaceFeedAction(undefined, form({ feedId: '00000000-0000-4000-8000-000000000000' }));
-      expect(revokeUnknown).toMatchObject({ reason: 'not_found' });
+      expect(revokeUnknown).toMatchObject({ status: 404 });
       expect(await t.db.select().from(calendarFeeds)).toEqual(before);
     });
   });

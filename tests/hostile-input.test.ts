@@ -14,7 +14,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { rowsOf } from '@/db/client';
-import { createBooking } from '@/db/queries/bookings';
+import { createBooking } from '@/lib/server/operations/book';
 import { findPersonByEmail } from '@/db/queries/people';
 import { seedDemo } from '@/db/seed';
 import { notifications, rooms, type User } from '@/db/schema';
@@ -78,7 +78,11 @@ function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 const sourceFiles = [...walk(path.join(root, 'app')), ...walk(path.join(root, 'lib'))].filter((f) => /\.tsx?$/.test(f) && !/\.test\./.test(f));
-const endpointFiles = sourceFiles.filter((f) => /[/\\](actions|route)\.tsx?$/.test(f)).map((f) => path.relative(root, f).split(path.sep).join('/'));
+// Route handlers by their file name; server actions by the 'use server' directive, whatever the file is called.
+const isActionModule = (f: string) => /^\s*(['"])use server\1/.test(fs.readFileSync(f, 'utf8'));
+const endpointFiles = sourceFiles
+  .filter((f) => /[/\\]route\.tsx?$/.test(f) || isActionModule(f))
+  .map((f) => path.relative(root, f).split(path.sep).join('/'));
 
 /** Field names the schemas and the authorization matrix use, read from the code, plus the weekly hours fields. */
 const FIELD_NAMES = (() => {

@@ -133,8 +133,10 @@ for (const kind of dbKinds()) {
 
     it('booking API PATCH and DELETE and the booking actions count too', async () => {
       const mod = await load<{ PATCH: (r: Request, c: unknown) => Promise<Response>; DELETE: (r: Request, c: unknown) => Promise<Response> }>('app/api/v1/bookings/[id]/route.ts');
-      const actions = await load<{ cancelBookingAction: Action; moveBookingAction: Action }>('app/(employee)/bookings/actions.ts');
-      const { bookNowAction } = await load<{ bookNowAction: Action }>('app/(employee)/actions.ts');
+      const actions = await load<{ cancelBookingAction: Action; moveBookingAction: Action; bookNowAction: Action; bookAction: Action; rescheduleBookingAction: Action }>(
+        'app/_actions/bookings.ts',
+      );
+      const { bookNowAction } = actions;
       state.user = amara;
       for (let i = 0; i < 30; i++) await consumeRateLimit(db.db, 'booking', amara.id);
       const id = '00000000-0000-4000-8000-000000000000';
@@ -148,6 +150,10 @@ for (const kind of dbKinds()) {
       expect(await actions.cancelBookingAction(undefined, form({ bookingId: id }))).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(msg) });
       expect(await actions.moveBookingAction(undefined, form({ bookingId: id, date: day, start: '10:00', length: '30' }))).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(msg) });
       expect(await bookNowAction(undefined, form({ roomId }))).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(msg) });
+      // The room page's booking and calendar moves count against the same bucket.
+      const slot = { start: addMinutes(testNow(), 24 * 60).toISOString(), end: addMinutes(testNow(), 24 * 60 + 30).toISOString() };
+      expect(await actions.bookAction(undefined, form({ roomId, ...slot }))).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(msg) });
+      expect(await actions.rescheduleBookingAction(undefined, form({ bookingId: id, ...slot }))).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(msg) });
       // Beth has her own count.
       state.user = (await findPersonByEmail(db.db as Db, 'beth@example.com'))!;
       expect((await actions.cancelBookingAction(undefined, form({ bookingId: id }))).status).toBe(404);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { bookNowAction } from '@/app/(employee)/actions';
+import { bookNowAction } from '@/app/_actions/bookings';
 import { initialActionState } from '@/lib/action-state';
 
 /** One click books the first free station now. Stays mounted when the room fills, so its answer stays on screen. */

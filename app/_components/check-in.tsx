@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { checkInAction, checkOutAction } from '@/app/(employee)/bookings/actions';
+import { checkInAction, checkOutAction } from '@/app/_actions/bookings';
 import { initialActionState } from '@/lib/action-state';
 import type { CheckInView } from '@/lib/check-in';
 

@@ -1,4 +1,4 @@
-import { dismissNoticeAction } from '@/app/(employee)/actions';
+import { dismissNoticeAction } from '@/app/_actions/notices';
 import { ActionButton } from './action-button';
 
 type Notice = { id: string; message: string };

@@ -8,7 +8,7 @@ import { zonedInstant } from '@/lib/time';
 import { addPeople, overlappingPairs, seedWorld, refusal, type World } from '@/tests/world';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { addClosure, createRoom, createSite, removeClosure, updatePolicy, updateRoom, updateSite, type RoomInput } from './admin';
-import { createBooking } from './bookings';
+import { createBooking } from '@/lib/server/operations/book';
 
 const NY = 'America/New_York';
 // A Friday afternoon in New York; the bookings are on the Monday after.

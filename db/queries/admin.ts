@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Amenity } from '@/lib/amenities';
-import { isOpenFor, type RoomTimeline } from '@/lib/availability';
+import { isOpenFor, pickStation, type RoomTimeline } from '@/lib/availability';
 import { Refusal } from '@/lib/errors';
 import { openingHoursSchema, type OpeningHours } from '@/lib/opening-hours';
 import { MAX_STATIONS, policyProblems, type PolicyValues } from '@/lib/policy';
@@ -10,7 +10,8 @@ import type { Db } from '../client';
 import { pgError, UNIQUE_VIOLATION } from '../errors';
 import { lockRoomAlone, lockSiteAlone } from '../locks';
 import { auditLog, bookings, notifications, policies, roomClosures, rooms, sites, stations, type Booking, type Policy, type Room, type RoomClosure, type Site } from '../schema';
-import { loadRoomContext, NoStationFree, placeOnAStation, timelineFor, type RoomContext } from './bookings';
+import { holdForPlacement, place, placing } from '../placement';
+import { busyInRoom, LONGEST_HOLD_MIN, loadRoomContext, releaseNoShows, timelineFor, type RoomContext } from './bookings';
 
 type Tx = Db;
 export type Actor = { id: string; ip?: string | null };
@@ -74,7 +75,7 @@ async function changeKeepingBookings<T>(
   change: (tx: Tx) => Promise<{ value: T; roomIds: string[]; audit: AuditEntry }>,
 ): Promise<ChangeResult<T>> {
   try {
-    return await db.transaction(async (tx) => {
+    return await placing(db, async (tx) => {
       const { value, roomIds, audit: entry } = await change(tx);
       const affected = await rehomeStranded(tx, roomIds, options.now);
       const count = affected.moved + affected.cancelled;
@@ -107,27 +108,14 @@ async function rehome(tx: Tx, b: Booking, candidates: RoomContext[]): Promise<{ 
     if (c.stations.length === 0) continue;
     const blockEnd = addMinutes(b.endAt, c.policy.bufferMin);
     if (!isOpenFor(await timelineFor(tx, c, b.startAt, blockEnd), b.startAt, b.endAt)) continue;
-    try {
-      const booking = await placeOnAStation(
-        tx,
-        c,
-        b.startAt,
-        b.endAt,
-        async (sp, stationId) => {
-          const [row] = await sp
-            .update(bookings)
-            .set({ roomId: c.room.id, stationId, blockEnd, sequence: sql`${bookings.sequence} + 1`, updatedAt: sql`now()` })
-            .where(eq(bookings.id, b.id))
-            .returning();
-          return row;
-        },
-        b,
-        new Date(),
-      );
-      return { ctx: c, booking };
-    } catch (err) {
-      if (!(err instanceof NoStationFree)) throw err;
-    }
+    // The one placement: the candidate room's turn (her times do not change, so not her), then a free station by the pure rule.
+    await holdForPlacement(tx, { person: null, rooms: [c.room.id] });
+    const released = new Set((await releaseNoShows(tx, { now: new Date(), roomIds: [c.room.id], lookBackMin: LONGEST_HOLD_MIN })).map((r) => r.id));
+    const held = (await busyInRoom(tx, c.room.id, b.startAt, blockEnd)).filter((h) => !released.has(h.id));
+    const stationId = pickStation({ stations: c.stations, busy: held }, b.startAt, blockEnd, c.room.id === b.roomId ? b : undefined);
+    if (!stationId) continue;
+    const [booking] = await place(tx, { kind: 'move', bookingId: b.id, to: { roomId: c.room.id, stationId, blockEnd } });
+    return { ctx: c, booking: booking! };
   }
   return null;
 }

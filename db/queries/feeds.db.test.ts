@@ -7,7 +7,9 @@ import { bookingUid } from '@/lib/ics';
 import { zonedInstant } from '@/lib/time';
 import { describeDb } from '@/tests/db';
 import { seedWorld, type World } from '@/tests/world';
-import { cancelBooking, createBooking, moveBooking } from './bookings';
+import { createBooking } from '@/lib/server/operations/book';
+import { cancelBooking } from '@/lib/server/operations/cancel';
+import { moveBooking } from '@/lib/server/operations/move';
 import {
   createPlaceFeed,
   ensurePersonalFeed,

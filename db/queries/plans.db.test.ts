@@ -5,7 +5,8 @@ import { Refusal } from '@/lib/errors';
 import { localParts, zonedInstant } from '@/lib/time';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { openEveryDay, overlappingPairs, refusal, seedWorld, setPolicy, type World } from '@/tests/world';
-import { checkIn, checkOut, createBooking } from './bookings';
+import { createBooking } from '@/lib/server/operations/book';
+import { checkIn, checkOut } from '@/lib/server/operations/check-in';
 import { cancelOccurrence, changePlanFrom, createPlan, endPlan, planDetail, previewPlan, remindPlanEnds, rollForwardPlans, skipDates, type PlanInput } from './plans';
 import { ensureJobs, runDueJobs, sendBookingReminders, type JobDef } from '@/lib/server/jobs';
 

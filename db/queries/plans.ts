@@ -15,9 +15,9 @@ import {
 } from '@/lib/plans';
 import { addDays, addMinutes, formatLocal, localDayRange, localParts } from '@/lib/time';
 import type { Db } from '../client';
-import { shareRoomAndSiteLocks, takeTurnInRoom } from '../locks';
+import { holdForPlacement, place, placing } from '../placement';
 import { bookings, notifications, planSkips, plans, policies, roomClosures, rooms, sites, stations, users, type Plan } from '../schema';
-import { busyInRoom, cancelBooking, LONGEST_HOLD_MIN, releaseNoShows, siteInfo } from './bookings';
+import { busyInRoom, LONGEST_HOLD_MIN, markCancelled, releaseNoShows, siteInfo } from './bookings';
 
 type Tx = Db;
 
@@ -128,17 +128,16 @@ export async function previewPlan(db: Db, input: { userId: string; plan: PlanInp
 }
 
 /**
- * Books the plan's occurrences in [range] in one statement. Holds the user row and each
- * room's turn (in a fixed order, so two plans never deadlock), gives back expired no-shows
- * first, decides against what is committed, then inserts every booking at once. The
- * EXCLUDE constraints and the one-booking-per-occurrence index still have the last word:
- * a row they refuse is reported as taken, never written.
+ * Books the plan's occurrences in [range] in one statement. Takes the placement's locks (her,
+ * then each room shared and its turn, in the one order every placement uses), gives back
+ * expired no-shows first, decides against what is committed, then inserts every booking at
+ * once through the one placement (db/placement.ts). The EXCLUDE constraints and the
+ * one-booking-per-occurrence index still have the last word: when they refuse a row, the
+ * whole change runs again from fresh reads (callers run in `placing`).
  */
 async function bookRange(tx: Tx, plan: Plan, timeZone: string, range: DateRange, now: Date, choices: Choice[] = []): Promise<Planned> {
   const roomIds = [plan.preferredRoomId, ...plan.fallbackRoomIds];
-  const sorted = [...roomIds].sort();
-  for (const id of sorted) await shareRoomAndSiteLocks(tx, id);
-  for (const id of sorted) await takeTurnInRoom(tx, id);
+  await holdForPlacement(tx, { person: plan.userId, rooms: roomIds });
   await releaseNoShows(tx, { now, roomIds, lookBackMin: LONGEST_HOLD_MIN });
 
   const skips = await tx.select({ fromDate: planSkips.fromDate, toDate: planSkips.toDate }).from(planSkips).where(eq(planSkips.planId, plan.id));
@@ -165,15 +164,7 @@ async function bookRange(tx: Tx, plan: Plan, timeZone: string, range: DateRange,
     const blockEnd = addMinutes(o.end, buffer.get(o.roomId) ?? 0);
     return [{ roomId: o.roomId, stationId: o.stationId, userId: plan.userId, startAt: o.start, endAt: o.end, blockEnd, planId: plan.id, planSlot: p.slot, createdAt: now }];
   });
-  if (values.length) {
-    const inserted = await tx.insert(bookings).values(values).onConflictDoNothing().returning({ slot: bookings.planSlot });
-    const written = new Set(inserted.map((r) => r.slot!.getTime()));
-    for (const p of planned) {
-      if (p.outcome.kind === 'booked' && !written.has(p.slot.getTime())) {
-        p.outcome = { kind: 'no_room', reason: 'That time was taken just now.', alternatives: [] };
-      }
-    }
-  }
+  await place(tx, { kind: 'new', rows: values });
   const lastDone = plan.bookedThrough && plan.bookedThrough > range.toDate ? plan.bookedThrough : range.toDate;
   await tx.update(plans).set({ bookedThrough: lastDone, updatedAt: sql`now()` }).where(eq(plans.id, plan.id));
   return { planned, later: countLater(pattern, tz, range.toDate), through: range.toDate, timeZone: tz };
@@ -184,7 +175,7 @@ export async function createPlan(db: Db, input: { userId: string; plan: PlanInpu
   const site = await siteOfRoom(db, input.plan.preferredRoomId);
   const today = todayAt(input.now, site.timeZone);
   validateDates(input.plan, today);
-  return db.transaction(async (tx) => {
+  return placing(db, async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
     const [plan] = await tx
       .insert(plans)
@@ -244,7 +235,7 @@ export async function skipDates(db: Db, input: { userId: string; planId: string;
 }
 
 export async function removeSkip(db: Db, input: { userId: string; planId: string; skipId: string; now: Date }): Promise<Planned> {
-  return db.transaction(async (tx) => {
+  return placing(db, async (tx) => {
     const plan = await loadOwnPlan(tx, input.userId, input.planId, true);
     const [skip] = await tx.delete(planSkips).where(and(eq(planSkips.id, input.skipId), eq(planSkips.planId, plan.id))).returning();
     if (!skip) throw new Refusal('That skipped range was not found.', 'not_found');
@@ -277,7 +268,7 @@ async function openForChange(tx: Tx, input: { userId: string; planId: string; no
  * Extending the end date is the same change with a later end.
  */
 export async function changePlanFrom(db: Db, input: { userId: string; planId: string; fromDate: string; plan: Omit<PlanInput, 'startDate'>; now: Date }): Promise<Planned & { plan: Plan }> {
-  return db.transaction(async (tx) => {
+  return placing(db, async (tx) => {
     const { current, tz, today } = await openForChange(tx, input);
     if (input.fromDate < today) throw new Refusal('Changes apply from today or a later date; past breaks stay as they were.', 'invalid');
     validateDates({ startDate: current.startDate, endDate: input.plan.endDate }, today, true);
@@ -311,7 +302,7 @@ export async function changePlanFrom(db: Db, input: { userId: string; planId: st
 
 /** Moves the plan's end date later and books what has come within reach. */
 export async function extendPlan(db: Db, input: { userId: string; planId: string; endDate: string; now: Date }): Promise<Planned & { plan: Plan }> {
-  return db.transaction(async (tx) => {
+  return placing(db, async (tx) => {
     const { current, tz, today } = await openForChange(tx, input);
     if (input.endDate <= current.endDate) throw new Refusal(`Choose an end date after the current one (${current.endDate}).`, 'invalid');
     validateDates({ startDate: current.startDate, endDate: input.endDate }, today, true);
@@ -341,9 +332,16 @@ export async function endPlan(db: Db, input: { userId: string; planId: string; n
 
 /** Cancels one occurrence (her booking from this plan). */
 export async function cancelOccurrence(db: Db, input: { userId: string; planId: string; bookingId: string }) {
-  const [row] = await db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.id, input.bookingId), eq(bookings.planId, input.planId), eq(bookings.userId, input.userId)));
-  if (!row) throw new Refusal('That break was not found in this plan.', 'not_found');
-  return cancelBooking(db, { actor: { id: input.userId, role: 'employee' }, bookingId: row.id, reason: 'occurrence_cancelled' });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.id, input.bookingId), eq(bookings.planId, input.planId), eq(bookings.userId, input.userId)))
+      .for('update');
+    if (!row) throw new Refusal('That break was not found in this plan.', 'not_found');
+    if (row.status === 'cancelled') return row;
+    return markCancelled(tx, row.id, 'occurrence_cancelled');
+  });
 }
 
 /**
@@ -366,12 +364,10 @@ export async function rollForwardPlans(db: Db, now: Date): Promise<{ plans: numb
     const from = plan.bookedThrough ? addDays(plan.bookedThrough, 1) : plan.startDate > today ? plan.startDate : today;
     const start = from > today ? from : today;
     if (start > through) continue;
-    await db.transaction(async (tx) => {
-      const result = await bookRange(tx, plan, timeZone, { fromDate: start, toDate: through }, now);
-      const missed = result.planned.filter((p) => p.outcome.kind === 'no_room').length;
-      touched++;
-      booked += result.planned.filter((p) => p.outcome.kind === 'booked').length;
-      noRoom += missed;
+    // Counted once the plan's change has committed: a placement that ran again counts once.
+    const result = await placing(db, async (tx) => {
+      const done = await bookRange(tx, plan, timeZone, { fromDate: start, toDate: through }, now);
+      const missed = done.planned.filter((p) => p.outcome.kind === 'no_room').length;
       if (missed > 0) {
         await tx.insert(notifications).values({
           userId: plan.userId,
@@ -380,7 +376,11 @@ export async function rollForwardPlans(db: Db, now: Date): Promise<{ plans: numb
           link: `/plans/${plan.id}`,
         });
       }
+      return done;
     });
+    touched++;
+    booked += result.planned.filter((p) => p.outcome.kind === 'booked').length;
+    noRoom += result.planned.filter((p) => p.outcome.kind === 'no_room').length;
   }
   return { plans: touched, booked, noRoom };
 }

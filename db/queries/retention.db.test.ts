@@ -4,7 +4,7 @@ import { auditLog, bookings, requests } from '@/db/schema';
 import { zonedInstant } from '@/lib/time';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { seedWorld } from '@/tests/world';
-import { createBooking } from './bookings';
+import { createBooking } from '@/lib/server/operations/book';
 import { createRequest, decideRequest } from './requests';
 import { applyRetention, getSettings, setRetention } from './retention';
 

@@ -4,7 +4,7 @@ import { auditLog, rooms } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { localDayRange, zonedInstant, addMinutes } from '@/lib/time';
 import { describeDb } from '@/tests/db';
-import { createBooking } from './bookings';
+import { createBooking } from '@/lib/server/operations/book';
 import { findPersonByEmail } from './people';
 import { viewNamedRoomDay } from './room-schedule';
 import { nextOpenDay, roomCalendar, roomOpenDayAhead, testNow } from '@/tests/clock';

@@ -6,7 +6,9 @@ import { zonedInstant } from '@/lib/time';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { attachmentText, fakeSmtp } from '@/tests/fake-smtp';
 import { seedWorld, type World } from '@/tests/world';
-import { cancelBooking, createBooking, moveBooking } from '@/db/queries/bookings';
+import { createBooking } from '@/lib/server/operations/book';
+import { cancelBooking } from '@/lib/server/operations/cancel';
+import { moveBooking } from '@/lib/server/operations/move';
 import { sendBookingReminders } from './jobs';
 import { sendBookingInvite } from './invites';
 

@@ -8,7 +8,7 @@ import type { CheckInView } from '@/lib/check-in';
 import { MAX_BOOKING_MIN, MIN_BOOKING_MIN } from '@/lib/policy';
 import { zoneLabel } from '@/lib/time';
 import { TIME_INPUT } from '@/app/_components/time-input';
-import { cancelBookingAction, moveBookingAction } from './actions';
+import { cancelBookingAction, moveBookingAction } from '@/app/_actions/bookings';
 
 type Props = {
   booking: { id: string; roomId: string; title: string; fullTitle?: string; where: string; date: string; start: string; length: number; timeZone: string; cancelled: boolean; released?: boolean; fromPlan?: boolean };

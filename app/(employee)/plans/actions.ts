@@ -1,14 +1,12 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { cancelOccurrence, changePlanFrom, createPlan, endPlan, extendPlan, previewPlan, removeSkip, skipDates } from '@/db/queries/plans';
-import { enforceRateLimit } from '@/db/queries/rate-limits';
-import { defineAction } from '@/lib/server/auth/action';
+import { defineAction, type Stale } from '@/lib/server/auth/action';
 import { summarise, type PlannedOccurrence } from '@/lib/plans';
+import { calendarDate, id } from '@/lib/schemas/inputs';
 import { dateRangeSchema, planConfirmSchema, planPatternSchema } from '@/lib/schemas/plan';
 import { formatDate, formatDateSpan, formatLocal, formatTime } from '@/lib/time';
-import { calendarDate, id } from '@/lib/schemas/inputs';
 
 /** One occurrence as the page shows it: plain strings, local to the site. */
 export type OccurrenceRow = {
@@ -78,72 +76,91 @@ export const previewPlanAction = defineAction('employee', planPatternSchema, asy
   return { ok: true, status: 200, message: `Preview: ${describe(data, 'would book')}`, data };
 });
 
-/** Creates the plan and books every bookable occurrence within 90 days. */
-export const createPlanAction = defineAction('employee', planConfirmSchema, async (input, { user, db }) => {
-  await enforceRateLimit(db, 'booking', user.id);
-  const { choice, ...plan } = input;
-  const r = await createPlan(db, { userId: user.id, plan, now: new Date(), choices: choice });
-  revalidatePath('/plans');
-  revalidatePath('/bookings');
-  const data = present(r.planned, r.timeZone, r.later, r.through, r.plan.id);
-  return { ok: true, status: 201, message: `Plan created: ${describe(data, 'booked')}`, data };
+/** Every plan change books or cancels breaks: it counts as booking changes, and her plan and bookings go stale. */
+const planChange = (extra: (input: { planId: string }) => Stale[] = () => []) => ({
+  rateLimit: 'booking' as const,
+  revalidate: (input: { planId: string }) => [`/plans/${input.planId}`, '/bookings', ...extra(input)],
 });
+
+/** Creates the plan and books every bookable occurrence within 90 days. */
+export const createPlanAction = defineAction(
+  'employee',
+  planConfirmSchema,
+  async (input, { user, db }) => {
+    const { choice, ...plan } = input;
+    const r = await createPlan(db, { userId: user.id, plan, now: new Date(), choices: choice });
+    const data = present(r.planned, r.timeZone, r.later, r.through, r.plan.id);
+    return { ok: true, status: 201, message: `Plan created: ${describe(data, 'booked')}`, data };
+  },
+  { rateLimit: 'booking', revalidate: ['/plans', '/bookings'] },
+);
 
 const planId = id('Choose a plan.');
 
-export const skipDatesAction = defineAction('employee', dateRangeSchema.and(z.object({ planId })), async (input, { user, db }) => {
-  await enforceRateLimit(db, 'booking', user.id);
-  const r = await skipDates(db, { userId: user.id, planId: input.planId, range: input, now: new Date() });
-  revalidatePath(`/plans/${input.planId}`);
-  revalidatePath('/bookings');
-  const days = formatDateSpan(input.fromDate, input.toDate);
-  return { ok: true, status: 200, message: `Skipping ${days}: ${r.cancelled} ${r.cancelled === 1 ? 'booking' : 'bookings'} cancelled.` };
-});
+export const skipDatesAction = defineAction(
+  'employee',
+  dateRangeSchema.and(z.object({ planId })),
+  async (input, { user, db }) => {
+    const r = await skipDates(db, { userId: user.id, planId: input.planId, range: input, now: new Date() });
+    const days = formatDateSpan(input.fromDate, input.toDate);
+    return { ok: true, status: 200, message: `Skipping ${days}: ${r.cancelled} ${r.cancelled === 1 ? 'booking' : 'bookings'} cancelled.` };
+  },
+  planChange(),
+);
 
-export const removeSkipAction = defineAction('employee', z.object({ planId, skipId: id('Choose a skipped range.') }), async (input, { user, db }) => {
-  await enforceRateLimit(db, 'booking', user.id);
-  const r = await removeSkip(db, { userId: user.id, planId: input.planId, skipId: input.skipId, now: new Date() });
-  revalidatePath(`/plans/${input.planId}`);
-  revalidatePath('/bookings');
-  const booked = summarise(r.planned).booked;
-  return { ok: true, status: 200, message: `Those days are planned again: ${booked} ${booked === 1 ? 'break' : 'breaks'} booked.` };
-});
+export const removeSkipAction = defineAction(
+  'employee',
+  z.object({ planId, skipId: id('Choose a skipped range.') }),
+  async (input, { user, db }) => {
+    const r = await removeSkip(db, { userId: user.id, planId: input.planId, skipId: input.skipId, now: new Date() });
+    const booked = summarise(r.planned).booked;
+    return { ok: true, status: 200, message: `Those days are planned again: ${booked} ${booked === 1 ? 'break' : 'breaks'} booked.` };
+  },
+  planChange(),
+);
 
-export const cancelOccurrenceAction = defineAction('employee', z.object({ planId, bookingId: id('Choose a break.') }), async (input, { user, db }) => {
-  await enforceRateLimit(db, 'booking', user.id);
-  await cancelOccurrence(db, { userId: user.id, planId: input.planId, bookingId: input.bookingId });
-  revalidatePath(`/plans/${input.planId}`);
-  revalidatePath('/bookings');
-  return { ok: true, status: 200, message: 'That break is cancelled; the rest of the plan stays.' };
-});
+export const cancelOccurrenceAction = defineAction(
+  'employee',
+  z.object({ planId, bookingId: id('Choose a break.') }),
+  async (input, { user, db }) => {
+    await cancelOccurrence(db, { userId: user.id, planId: input.planId, bookingId: input.bookingId });
+    return { ok: true, status: 200, message: 'That break is cancelled; the rest of the plan stays.' };
+  },
+  planChange(),
+);
 
 const changeSchema = planPatternSchema.and(z.object({ planId, fromDate: calendarDate }));
 
 /** Changes the plan from a date onwards; what is before it stays as it was. */
-export const changePlanAction = defineAction('employee', changeSchema, async (input, { user, db }) => {
-  await enforceRateLimit(db, 'booking', user.id);
-  const { planId: id, fromDate, ...plan } = input;
-  const r = await changePlanFrom(db, { userId: user.id, planId: id, fromDate, plan, now: new Date() });
-  revalidatePath(`/plans/${id}`);
-  revalidatePath('/bookings');
-  const data = present(r.planned, r.timeZone, r.later, r.through, id);
-  return { ok: true, status: 200, message: `Plan changed from ${fromDate}: ${describe(data, 'booked')}`, data };
-});
+export const changePlanAction = defineAction(
+  'employee',
+  changeSchema,
+  async (input, { user, db }) => {
+    const { planId: id, fromDate, ...plan } = input;
+    const r = await changePlanFrom(db, { userId: user.id, planId: id, fromDate, plan, now: new Date() });
+    const data = present(r.planned, r.timeZone, r.later, r.through, id);
+    return { ok: true, status: 200, message: `Plan changed from ${fromDate}: ${describe(data, 'booked')}`, data };
+  },
+  planChange(),
+);
 
-export const extendPlanAction = defineAction('employee', z.object({ planId, endDate: calendarDate }), async (input, { user, db }) => {
-  await enforceRateLimit(db, 'booking', user.id);
-  const r = await extendPlan(db, { userId: user.id, planId: input.planId, endDate: input.endDate, now: new Date() });
-  revalidatePath(`/plans/${input.planId}`);
-  revalidatePath('/bookings');
-  const data = present(r.planned, r.timeZone, r.later, r.through, input.planId);
-  return { ok: true, status: 200, message: `Plan extended to ${formatDate(input.endDate)}: ${describe(data, 'booked')}`, data };
-});
+export const extendPlanAction = defineAction(
+  'employee',
+  z.object({ planId, endDate: calendarDate }),
+  async (input, { user, db }) => {
+    const r = await extendPlan(db, { userId: user.id, planId: input.planId, endDate: input.endDate, now: new Date() });
+    const data = present(r.planned, r.timeZone, r.later, r.through, input.planId);
+    return { ok: true, status: 200, message: `Plan extended to ${formatDate(input.endDate)}: ${describe(data, 'booked')}`, data };
+  },
+  planChange(),
+);
 
-export const endPlanAction = defineAction('employee', z.object({ planId }), async (input, { user, db }) => {
-  await enforceRateLimit(db, 'booking', user.id);
-  const r = await endPlan(db, { userId: user.id, planId: input.planId, now: new Date() });
-  revalidatePath(`/plans/${input.planId}`);
-  revalidatePath('/plans');
-  revalidatePath('/bookings');
-  return { ok: true, status: 200, message: `Plan ended; ${r.cancelled} upcoming ${r.cancelled === 1 ? 'booking' : 'bookings'} cancelled.` };
-});
+export const endPlanAction = defineAction(
+  'employee',
+  z.object({ planId }),
+  async (input, { user, db }) => {
+    const r = await endPlan(db, { userId: user.id, planId: input.planId, now: new Date() });
+    return { ok: true, status: 200, message: `Plan ended; ${r.cancelled} upcoming ${r.cancelled === 1 ? 'booking' : 'bookings'} cancelled.` };
+  },
+  planChange(() => ['/plans']),
+);

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { endAllSessions, setReminders } from '@/db/queries/people';
 import { regeneratePersonalFeed, setPersonalFeedTitle } from '@/db/queries/feeds';
@@ -19,16 +18,14 @@ const remindersSchema = z.object({ reminders: z.enum(['on', 'off'], { error: 'Ch
 /** In-app reminders before each booking: on by default, hers to switch. */
 export const setRemindersAction = defineAction('employee', remindersSchema, async ({ reminders }, { user, db }) => {
   await setReminders(db, user.id, reminders === 'on');
-  revalidatePath('/settings');
   return { ok: true, status: 200, message: reminders === 'on' ? 'Reminders are on.' : 'Reminders are off.' };
-});
+}, { revalidate: ['/settings'] });
 
 /** Revokes her calendar feed link at once and makes a new one. */
 export const regenerateFeedAction = defineAction('employee', z.object({}), async (_input, { user, db }) => {
   await regeneratePersonalFeed(db, user.id, serverFeedKey());
-  revalidatePath('/settings');
   return { ok: true, status: 200, message: 'New link made. The old link stopped working: subscribe again with this one.' };
-});
+}, { revalidate: ['/settings'] });
 
 const titleSchema = z
   .object({
@@ -44,6 +41,5 @@ const titleSchema = z
 export const saveFeedTitleAction = defineAction('employee', titleSchema, async (input, { user, db }) => {
   const title = input.titleChoice === 'custom' ? input.title! : null;
   await setPersonalFeedTitle(db, user.id, serverFeedKey(), title);
-  revalidatePath('/settings');
   return { ok: true, status: 200, message: title ? `Your events are now titled “${title}”.` : 'Your events use the neutral title again.' };
-});
+}, { revalidate: ['/settings'] });

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { enforceRateLimit, type RateLimitBucket } from '@/db/queries/rate-limits';
 import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
 import { RateLimited, Refusal, REFUSAL_STATUS } from '@/lib/errors';
@@ -61,7 +62,18 @@ export function defineRoute<
   BS extends z.ZodType = z.ZodUndefined,
   PS extends z.ZodType = z.ZodUndefined,
 >(
-  spec: { access: A; query?: QS; body?: BS; params?: PS },
+  spec: {
+    access: A;
+    query?: QS;
+    body?: BS;
+    params?: PS;
+    /**
+     * Counts the call against a bucket before the handler runs (429 with Retry-After past the
+     * limit): the signed-in person's count, or the one `key` names from the parsed request
+     * (null: not counted, as for a malformed feed link that is answered 404 anyway).
+     */
+    rateLimit?: RateLimitBucket | { bucket: RateLimitBucket; key: (req: { params: z.output<PS>; query: z.output<QS>; user: User | null }) => string | null };
+  },
   handler: (ctx: RouteCtx<A, z.output<QS>, z.output<BS>, z.output<PS>>) => Promise<Response>,
 ) {
   return async function route(req: Request, context?: { params?: Promise<Record<string, string | string[]>> }) {
@@ -102,6 +114,8 @@ export function defineRoute<
     }
     if (Object.keys(fields).length) return jsonError(422, 'Please correct the fields listed.', { fields });
     try {
+      const limit = typeof spec.rateLimit === 'string' ? { bucket: spec.rateLimit, key: user?.id ?? null } : spec.rateLimit && { bucket: spec.rateLimit.bucket, key: spec.rateLimit.key({ params: params as never, query: query as never, user }) };
+      if (limit?.key) await enforceRateLimit(await getDb(), limit.bucket, limit.key);
       return await handler({
         req,
         user: user as never,

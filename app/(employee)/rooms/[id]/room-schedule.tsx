@@ -61,7 +61,7 @@ export function RoomSchedule({ room, timeZone, initialDate, policy }: Props) {
 
   const book = useMutation({
     mutationFn: (b: { roomId: string; start: Date; end: Date }) =>
-      sendBooking('POST', '/api/v1/bookings', { roomId: b.roomId, start: b.start.toISOString(), end: b.end.toISOString() }),
+      sendBooking({ kind: 'book', roomId: b.roomId }, b.start, b.end),
     onSuccess: (b, vars) => {
       // The time is taken now: the form waits for the next one rather than inviting the same booking twice.
       setForm((f) => ({ ...f, start: '' }));
@@ -70,7 +70,7 @@ export function RoomSchedule({ room, timeZone, initialDate, policy }: Props) {
     onError: failed,
   });
   const move = useMutation({
-    mutationFn: (m: { id: string; start: Date; end: Date }) => sendBooking('PATCH', `/api/v1/bookings/${m.id}`, { start: m.start.toISOString(), end: m.end.toISOString() }),
+    mutationFn: (m: { id: string; start: Date; end: Date }) => sendBooking({ kind: 'move', bookingId: m.id }, m.start, m.end),
     onSuccess: (b) => done(`Moved to ${formatLocal(new Date(b.start), timeZone)}–${formatTime(new Date(b.end), timeZone)}.`),
     onError: failed,
   });

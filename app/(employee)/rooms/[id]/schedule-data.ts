@@ -1,3 +1,4 @@
+import { bookAction, rescheduleBookingAction } from '@/app/_actions/bookings';
 import type { OpeningHours } from '@/lib/opening-hours';
 
 /** The availability JSON, with its dates revived. */
@@ -40,12 +41,24 @@ export async function fetchAvailability(roomId: string, from: string, to: string
   };
 }
 
-/** Sends a booking change through the JSON API; refusals come back as ApiError with the server's words. */
-export async function sendBooking(method: 'POST' | 'PATCH', url: string, body: Record<string, string>) {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(json.error ?? 'That did not work. Please try again.', res.status, json);
-  return json as { id: string; start: string; end: string };
+/**
+ * Sends a booking change through its server action (Nook's own pages write through actions;
+ * the JSON API is for integrations). A refusal comes back as ApiError with the server's
+ * words and, when the room is full, its suggestions.
+ */
+export async function sendBooking(change: { kind: 'book'; roomId: string } | { kind: 'move'; bookingId: string }, start: Date, end: Date) {
+  const form = new FormData();
+  form.set('start', start.toISOString());
+  form.set('end', end.toISOString());
+  if (change.kind === 'book') form.set('roomId', change.roomId);
+  else form.set('bookingId', change.bookingId);
+  const state = change.kind === 'book' ? await bookAction(undefined, form) : await rescheduleBookingAction(undefined, form);
+  const data = (state.data ?? {}) as { id?: string; start?: string; end?: string; suggestions?: Suggestion[] };
+  if (!state.ok) {
+    const fields = state.fields ? Object.values(state.fields).flat()[0] : undefined;
+    throw new ApiError(fields ?? state.message ?? 'That did not work. Please try again.', state.status ?? 500, { suggestions: data.suggestions, fields: state.fields });
+  }
+  return data as { id: string; start: string; end: string };
 }
 
 export function reservedTitle(r: { free: number; total: number }): string {

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { changeRole, setActive } from '@/db/queries/people';
 import { defineAction } from '@/lib/server/auth/action';
@@ -14,9 +13,8 @@ const changeRoleSchema = z.object({
 
 export const changeRoleAction = defineAction('admin', changeRoleSchema, async ({ personId, role }, { user, db, ip }) => {
   const person = await changeRole(db, { id: user.id, ip }, personId, role);
-  revalidatePath('/admin/people');
   return { ok: true, status: 200, message: `${person.name}'s role is now ${ROLE_LABELS[role]}.` };
-});
+}, { revalidate: ['/admin/people'] });
 
 const setActiveSchema = z.object({
   personId: id('Choose a person.'),
@@ -25,10 +23,9 @@ const setActiveSchema = z.object({
 
 export const setActiveAction = defineAction('admin', setActiveSchema, async ({ personId, active }, { user, db, ip }) => {
   const person = await setActive(db, { id: user.id, ip }, personId, active);
-  revalidatePath('/admin/people');
   return {
     ok: true,
     status: 200,
     message: active ? `${person.name} can sign in again.` : `${person.name} is deactivated and signed out everywhere.`,
   };
-});
+}, { revalidate: ['/admin/people'] });

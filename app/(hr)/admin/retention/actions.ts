@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { setRetention } from '@/db/queries/retention';
 import { defineAction } from '@/lib/server/auth/action';
@@ -18,6 +17,5 @@ const retentionSchema = z.object({ bookingRetentionDays: days('who made each boo
 /** How long personal data is kept; the daily retention run applies it. */
 export const updateRetentionAction = defineAction('admin', retentionSchema, async (input, { user, db, ip }) => {
   await setRetention(db, user, input, ip);
-  revalidatePath('/admin');
   return { ok: true, status: 200, message: 'Retention saved. The daily run applies it from tonight.' };
-});
+}, { revalidate: ['/admin'] });

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { addClosure, createRoom, removeClosure, updateRoom } from '@/db/queries/admin';
@@ -14,9 +13,8 @@ const createRoomSchema = z.object({ siteId: idOf('site'), ...roomShape }).transf
 
 export const createRoomAction = defineAction('admin', createRoomSchema, async ({ siteId, room }, { user, db, ip }) => {
   const created = await createRoom(db, { id: user.id, ip }, siteId, room);
-  revalidatePath('/admin', 'layout');
   redirect(`/admin/rooms/${created.id}?created=1`);
-});
+}, { revalidate: [{ layout: '/admin' }] });
 
 const updateRoomSchema = z
   .object({ roomId: idOf('room'), confirm, ...roomShape })
@@ -24,9 +22,8 @@ const updateRoomSchema = z
 
 export const updateRoomAction = defineAction('admin', updateRoomSchema, async ({ roomId, confirm, room }, { user, db, ip }) => {
   const result = await updateRoom(db, { id: user.id, ip }, roomId, room, { now: new Date(), confirm });
-  if (result.done) revalidatePath('/admin', 'layout');
   return changeAnswer(result, 'Room saved.');
-});
+}, { revalidate: [{ layout: '/admin' }] });
 
 export const addClosureAction = defineAction('admin', closureSchema, async (input, { user, db, ip }) => {
   const ctx = await loadRoomContext(db, input.roomId);
@@ -35,12 +32,10 @@ export const addClosureAction = defineAction('admin', closureSchema, async (inpu
   const tz = ctx.site.timeZone;
   const window = { start: zonedInstant(input.startDate, input.startTime, tz), end: zonedInstant(input.endDate, input.endTime, tz), reason: input.reason };
   const result = await addClosure(db, { id: user.id, ip }, input.roomId, window, { now: new Date(), confirm: input.confirm });
-  if (result.done) revalidatePath('/admin', 'layout');
   return changeAnswer(result, 'Out-of-service window added.');
-});
+}, { revalidate: [{ layout: '/admin' }] });
 
 export const removeClosureAction = defineAction('admin', z.object({ closureId: idOf('window') }), async ({ closureId }, { user, db, ip }) => {
   await removeClosure(db, { id: user.id, ip }, closureId);
-  revalidatePath('/admin', 'layout');
   return { ok: true, status: 200, message: 'Window removed: the room can be booked at that time again.' };
-});
+}, { revalidate: [{ layout: '/admin' }] });

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createSite, updatePolicy, updateSite } from '@/db/queries/admin';
@@ -14,9 +13,8 @@ const createSiteSchema = z.object(siteShape).transform(siteFrom);
 
 export const createSiteAction = defineAction('admin', createSiteSchema, async (site, { user, db, ip }) => {
   const created = await createSite(db, { id: user.id, ip }, site);
-  revalidatePath('/admin', 'layout');
   redirect(`/admin/sites/${created.id}?created=1`);
-});
+}, { revalidate: [{ layout: '/admin' }] });
 
 const updateSiteSchema = z
   .object({ siteId: idOf('site'), confirm, ...siteShape })
@@ -24,15 +22,13 @@ const updateSiteSchema = z
 
 export const updateSiteAction = defineAction('admin', updateSiteSchema, async ({ siteId, confirm, site }, { user, db, ip }) => {
   const result = await updateSite(db, { id: user.id, ip }, siteId, site, { now: new Date(), confirm });
-  if (result.done) revalidatePath('/admin', 'layout');
   return changeAnswer(result, 'Site saved.');
-});
+}, { revalidate: [{ layout: '/admin' }] });
 
 export const updatePolicyAction = defineAction('admin', policySchema, async ({ siteId, ...values }, { user, db, ip }) => {
   await updatePolicy(db, { id: user.id, ip }, siteId, values);
-  revalidatePath('/admin', 'layout');
   return { ok: true, status: 200, message: 'Booking policy saved. It applies to bookings made from now on.' };
-});
+}, { revalidate: [{ layout: '/admin' }] });
 
 const replyDaysSchema = z.object({
   siteId: idOf('site'),
@@ -46,9 +42,8 @@ const replyDaysSchema = z.object({
 /** How many business days HR has to answer a schedule request at this site. */
 export const setReplyDeadlineAction = defineAction('admin', replyDaysSchema, async ({ siteId, replyDeadlineBusinessDays }, { user, db, ip }) => {
   await setReplyDeadlineDays(db, { id: user.id, ip }, siteId, replyDeadlineBusinessDays);
-  revalidatePath(`/admin/sites/${siteId}`);
   return { ok: true, status: 200, message: `Saved. Requests submitted from now on are due within ${replyDeadlineBusinessDays} business days.` };
-});
+}, { revalidate: ({ siteId }) => [`/admin/sites/${siteId}`] });
 
 const holidaySchema = z.object({
   siteId: idOf('site'),
@@ -62,12 +57,10 @@ const holidaySchema = z.object({
 
 export const addHolidayAction = defineAction('admin', holidaySchema, async ({ siteId, date, name }, { user, db, ip }) => {
   await addHoliday(db, { id: user.id, ip }, siteId, { date, name });
-  revalidatePath(`/admin/sites/${siteId}`);
   return { ok: true, status: 200, message: `${name} on ${date} added. Reply deadlines skip it.` };
-});
+}, { revalidate: ({ siteId }) => [`/admin/sites/${siteId}`] });
 
 export const removeHolidayAction = defineAction('admin', z.object({ holidayId: idOf('holiday') }), async ({ holidayId }, { user, db, ip }) => {
   const removed = await removeHoliday(db, { id: user.id, ip }, holidayId);
-  revalidatePath(`/admin/sites/${removed.siteId}`);
-  return { ok: true, status: 200, message: `${removed.name} removed.` };
-});
+  return { ok: true, status: 200, message: `${removed.name} removed.`, data: { siteId: removed.siteId } };
+}, { revalidate: (_, state) => [`/admin/sites/${(state.data as { siteId: string }).siteId}`] });

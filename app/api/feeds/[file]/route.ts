@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { feedDigest, findFeedByToken, renderFeed } from '@/db/queries/feeds';
-import { enforceRateLimit } from '@/db/queries/rate-limits';
 import { defineRoute } from '@/lib/server/auth/route';
 import { hashToken, tokenFromFile } from '@/lib/feed-token';
 import { etagMatches, FEED_FORMAT, feedEtag } from '@/lib/ics';
@@ -20,12 +19,19 @@ function notFound() {
  * Unknown, revoked or malformed tokens, and feeds of deactivated people, are 404.
  * The token itself is never logged or stored; only its SHA-256 is used from here on.
  */
-export const GET = defineRoute({ access: 'public', params }, async ({ req, db, params }) => {
+/** Limited per link before any lookup, keyed by the token's hash (never the token itself): a 429 with Retry-After. */
+const perLink = {
+  bucket: 'feed' as const,
+  key: (req: { params: { file: string } }) => {
+    const token = tokenFromFile(req.params.file);
+    return token ? hashToken(token) : null;
+  },
+};
+
+export const GET = defineRoute({ access: 'public', params, rateLimit: perLink }, async ({ req, db, params }) => {
   const token = tokenFromFile(params.file);
   if (!token) return notFound();
   const conn = await db();
-  // Limited per link before any lookup, keyed by the token's hash (never the token itself): a 429 with Retry-After.
-  await enforceRateLimit(conn, 'feed', hashToken(token));
   const feed = await findFeedByToken(conn, token);
   if (!feed) return notFound();
   // Calendars poll: the ETag comes from a digest of the feed's rows taken in the database, so an

@@ -1,8 +1,7 @@
 import { NextResponse } from 'next/server';
-import { sendBookingInvite } from '@/lib/server/invites';
-import { createBooking, listOwnBookings } from '@/db/queries/bookings';
-import { enforceRateLimit } from '@/db/queries/rate-limits';
+import { listOwnBookings } from '@/db/queries/bookings';
 import { defineRoute } from '@/lib/server/auth/route';
+import { createBooking } from '@/lib/server/operations/book';
 import { newBookingSchema, rangeQuery } from '@/lib/schemas/booking';
 
 /** The caller's own bookings overlapping [from, to). */
@@ -15,10 +14,7 @@ export const GET = defineRoute({ access: 'employee', query: rangeQuery }, async 
 });
 
 /** Books the first free station in the room: 201, or 409 with suggestions, or 422 naming the rule. */
-export const POST = defineRoute({ access: 'employee', body: newBookingSchema }, async ({ db, user, body }) => {
-  const database = await db();
-  await enforceRateLimit(database, 'booking', user.id);
-  const b = await createBooking(database, { userId: user.id, roomId: body.roomId, start: body.start, end: body.end, now: new Date() });
-  await sendBookingInvite(database, b.id, 'booked', new Date());
+export const POST = defineRoute({ access: 'employee', body: newBookingSchema, rateLimit: 'booking' }, async ({ db, user, body }) => {
+  const b = await createBooking(await db(), { userId: user.id, roomId: body.roomId, start: body.start, end: body.end, now: new Date() });
   return NextResponse.json({ id: b.id, roomId: b.roomId, stationId: b.stationId, start: b.startAt, end: b.endAt }, { status: 201 });
 });

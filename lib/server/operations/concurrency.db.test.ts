@@ -3,7 +3,7 @@ import { Refusal } from '@/lib/errors';
 import { addDays, zonedInstant } from '@/lib/time';
 import { freshDb, type TestDb } from '@/tests/db';
 import { addPeople, overlappingPairs, seedWorld, type World } from '@/tests/world';
-import { createBooking } from './bookings';
+import { createBooking } from '@/lib/server/operations/book';
 
 /**
  * Real PostgreSQL only: 200 people try the same slot of the 3-station room at once, 20

@@ -4,7 +4,11 @@ import { bookings, demandMisses, notifications, roomClosures, rooms } from '@/db
 import { localParts, zonedInstant } from '@/lib/time';
 import { freshDb, dbKinds, type TestDb } from '@/tests/db';
 import { openEveryDay, overlappingPairs, seedWorld, setPolicy, refusal, type World } from '@/tests/world';
-import { bookNow, cancelBooking, createBooking, listOwnBookings, moveBooking } from './bookings';
+import { listOwnBookings } from '@/db/queries/bookings';
+import { createBooking } from '@/lib/server/operations/book';
+import { bookNow } from '@/lib/server/operations/book-now';
+import { cancelBooking } from '@/lib/server/operations/cancel';
+import { moveBooking } from '@/lib/server/operations/move';
 
 const NY = 'America/New_York';
 // A Friday afternoon in New York; bookings go on the Monday after.
