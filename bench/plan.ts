@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@/db/client';
-import { createPlan, previewPlan } from '@/db/queries/plans';
+import { createPlan, previewPlan } from '@/lib/server/operations/plans';
 import { addDays, localParts } from '@/lib/time';
 import { BENCH_EMAIL_DOMAIN, BENCH_SITE_PREFIX } from './seed';
 

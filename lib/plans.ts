@@ -257,3 +257,8 @@ export type PlanInput = {
   startDate: string;
   endDate: string;
 };
+
+/** A plan's pattern: its times, weekdays, length and dates, less the ranges she skipped. */
+export function patternOf(input: Pick<PlanInput, 'times' | 'weekdays' | 'lengthMin' | 'startDate' | 'endDate'>, skips: DateRange[]): PlanPattern {
+  return { times: input.times, weekdays: input.weekdays, lengthMin: input.lengthMin, startDate: input.startDate, endDate: input.endDate, skips };
+}

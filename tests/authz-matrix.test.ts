@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db, DbHandle } from '@/db/client';
 import { and, eq } from 'drizzle-orm';
 import { createBooking } from '@/lib/server/operations/book';
-import { createPlan } from '@/db/queries/plans';
+import { createPlan } from '@/lib/server/operations/plans';
 import { createPlaceFeed, ensurePersonalFeed, regeneratePersonalFeed } from '@/db/queries/feeds';
 import { feedKey } from '@/lib/feed-token';
 import { findPersonByEmail } from '@/db/queries/people';

@@ -4,7 +4,8 @@ import { env } from '@/lib/env';
 import type { Db } from '@/db/client';
 import { sendMail } from './mail';
 import { releaseNoShows } from '@/db/queries/bookings';
-import { remindPlanEnds, rollForwardPlans } from '@/db/queries/plans';
+import { remindPlanEnds } from '@/db/queries/plans';
+import { rollForwardPlans } from '@/lib/server/operations/plans';
 import { applyRetention } from '@/db/queries/retention';
 import { bookings, jobs, notifications, rooms, sites, users } from '@/db/schema';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { cancelOccurrence, changePlanFrom, createPlan, endPlan, extendPlan, previewPlan, removeSkip, skipDates } from '@/db/queries/plans';
+import { cancelOccurrence, changePlanFrom, createPlan, endPlan, extendPlan, previewPlan, removeSkip, skipDates } from '@/lib/server/operations/plans';
 import { defineAction, type Stale } from '@/lib/server/auth/action';
 import { summarise, type PlannedOccurrence } from '@/lib/plans';
 import { calendarDate, id } from '@/lib/schemas/inputs';

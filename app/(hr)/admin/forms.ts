@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ChangeResult, RoomInput } from '@/db/queries/admin';
+import type { RoomInput } from '@/db/queries/admin';
+import { type ChangeResult } from '@/lib/server/operations/admin-changes';
 import { AMENITIES } from '@/lib/amenities';
 import type { ActionState } from '@/lib/action-state';
 import { dayHoursSchema, WEEKDAYS, type OpeningHours } from '@/lib/opening-hours';

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { addClosure, createRoom, removeClosure, updateRoom } from '@/db/queries/admin';
+import { createRoom, removeClosure } from '@/db/queries/admin';
+import { addClosure, updateRoom } from '@/lib/server/operations/admin-changes';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { defineAction } from '@/lib/server/auth/action';
 import { Refusal } from '@/lib/errors';

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createSite, updatePolicy, updateSite } from '@/db/queries/admin';
+import { createSite, updatePolicy } from '@/db/queries/admin';
+import { updateSite } from '@/lib/server/operations/admin-changes';
 import { addHoliday, removeHoliday, setReplyDeadlineDays } from '@/db/queries/requests';
 import { defineAction } from '@/lib/server/auth/action';
 import { REPLY_DEADLINE_DAYS } from '@/lib/policy';

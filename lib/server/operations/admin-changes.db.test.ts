@@ -7,7 +7,8 @@ import { DEFAULT_POLICY } from '@/lib/booking-rules';
 import { zonedInstant } from '@/lib/time';
 import { addPeople, overlappingPairs, seedWorld, refusal, type World } from '@/tests/world';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
-import { addClosure, createRoom, createSite, removeClosure, updatePolicy, updateRoom, updateSite, type RoomInput } from './admin';
+import { createRoom, createSite, removeClosure, updatePolicy, type RoomInput } from '@/db/queries/admin';
+import { addClosure, updateRoom, updateSite } from '@/lib/server/operations/admin-changes';
 import { createBooking } from '@/lib/server/operations/book';
 
 const NY = 'America/New_York';

@@ -7,7 +7,8 @@ import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { openEveryDay, overlappingPairs, refusal, seedWorld, setPolicy, type World } from '@/tests/world';
 import { createBooking } from '@/lib/server/operations/book';
 import { checkIn, checkOut } from '@/lib/server/operations/check-in';
-import { cancelOccurrence, changePlanFrom, createPlan, endPlan, planDetail, previewPlan, remindPlanEnds, rollForwardPlans, skipDates, type PlanInput } from './plans';
+import { planDetail, remindPlanEnds, type PlanInput } from '@/db/queries/plans';
+import { cancelOccurrence, changePlanFrom, createPlan, endPlan, previewPlan, rollForwardPlans, skipDates } from '@/lib/server/operations/plans';
 import { ensureJobs, runDueJobs, sendBookingReminders, type JobDef } from '@/lib/server/jobs';
 
 const NY = 'America/New_York';
