@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -17,6 +17,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { LONGEST_HOLD_MIN, MAX_BOOKING_MIN, MAX_BREAKS_A_DAY, MIN_BOOKING_MIN, POLICY_LIMITS, REPLY_DEADLINE_DAYS, RETENTION_DAYS } from '../lib/policy';
+
+/** A ceiling from lib/policy written into a CHECK as a literal (never a parameter), so the SQL reads as before. */
+const n = (v: number): SQL => sql.raw(String(v));
+/** `column between min and max` for one of lib/policy's ranges. */
+const within = (column: SQL | AnyPgColumn, range: { min: number; max: number }) => sql`${column} between ${n(range.min)} and ${n(range.max)}`;
 import type { OpeningHours } from '@/lib/opening-hours';
 import type { RequestDetails } from '@/lib/requests';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests';
@@ -69,14 +75,14 @@ export const policies = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('policies_step_check', sql`${t.slotStepMin} between 5 and 60`),
-    check('policies_length_check', sql`${t.minLengthMin} >= 5 and ${t.minLengthMin} <= ${t.maxLengthMin} and ${t.maxLengthMin} <= 240`),
+    check('policies_step_check', within(t.slotStepMin, POLICY_LIMITS.slotStepMin)),
+    check('policies_length_check', sql`${t.minLengthMin} >= ${n(MIN_BOOKING_MIN)} and ${t.minLengthMin} <= ${t.maxLengthMin} and ${t.maxLengthMin} <= ${n(MAX_BOOKING_MIN)}`),
     check('policies_default_length_check', sql`${t.defaultLengthMin} between ${t.minLengthMin} and ${t.maxLengthMin}`),
-    check('policies_horizon_check', sql`${t.horizonDays} between 1 and 365`),
-    check('policies_per_day_check', sql`${t.maxPerDay} between 1 and 48`),
-    check('policies_buffer_check', sql`${t.bufferMin} between 0 and 60`),
-    check('policies_grace_check', sql`${t.checkInGraceMin} between 0 and 60`),
-    check('policies_reply_deadline_check', sql`${t.replyDeadlineBusinessDays} between 1 and 30`),
+    check('policies_horizon_check', within(t.horizonDays, POLICY_LIMITS.horizonDays)),
+    check('policies_per_day_check', within(t.maxPerDay, POLICY_LIMITS.maxPerDay)),
+    check('policies_buffer_check', within(t.bufferMin, POLICY_LIMITS.bufferMin)),
+    check('policies_grace_check', within(t.checkInGraceMin, POLICY_LIMITS.checkInGraceMin)),
+    check('policies_reply_deadline_check', within(t.replyDeadlineBusinessDays, REPLY_DEADLINE_DAYS)),
   ],
 );
 
@@ -187,8 +193,8 @@ export const bookings = pgTable(
     index('bookings_live_start_idx').on(t.startAt).where(sql`${t.status} = 'booked'`),
     check('bookings_range_check', sql`${t.endAt} > ${t.startAt}`),
     check('bookings_block_check', sql`${t.blockEnd} >= ${t.endAt}`),
-    // Policy ceilings (240 min length, 60 min buffer) hold per booking too; queries rely on it to bound their scans.
-    check('bookings_hold_check', sql`${t.blockEnd} <= ${t.startAt} + interval '300 minutes'`),
+    // Policy ceilings (length and buffer, lib/policy) hold per booking too; queries rely on it to bound their scans.
+    check('bookings_hold_check', sql`${t.blockEnd} <= ${t.startAt} + interval '${n(LONGEST_HOLD_MIN)} minutes'`),
     index('bookings_room_time_idx').on(t.roomId, t.startAt),
     index('bookings_user_time_idx').on(t.userId, t.startAt),
   ],
@@ -229,8 +235,8 @@ export const plans = pgTable(
   },
   (t) => [
     check('plans_dates_check', sql`${t.endDate} >= ${t.startDate}`),
-    check('plans_length_check', sql`${t.lengthMin} between 5 and 240`),
-    check('plans_times_check', sql`cardinality(${t.times}) between 1 and 12`),
+    check('plans_length_check', within(t.lengthMin, { min: MIN_BOOKING_MIN, max: MAX_BOOKING_MIN })),
+    check('plans_times_check', within(sql`cardinality(${t.times})`, { min: 1, max: MAX_BREAKS_A_DAY })),
     check('plans_weekdays_check', sql`cardinality(${t.weekdays}) between 1 and 7`),
     index('plans_user_idx').on(t.userId),
   ],
@@ -288,8 +294,8 @@ export const appSettings = pgTable(
   },
   (t) => [
     check('app_settings_singleton_check', sql`${t.id} = 1`),
-    check('app_settings_booking_retention_check', sql`${t.bookingRetentionDays} between 30 and 3650`),
-    check('app_settings_request_retention_check', sql`${t.requestRetentionDays} between 30 and 3650`),
+    check('app_settings_booking_retention_check', within(t.bookingRetentionDays, RETENTION_DAYS)),
+    check('app_settings_request_retention_check', within(t.requestRetentionDays, RETENTION_DAYS)),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { REPLY_DEADLINE_DAYS } from './policy';
 import { addDays, localParts, weekdayOf, zonedInstant } from './time';
 
 /**
@@ -6,7 +7,8 @@ import { addDays, localParts, weekdayOf, zonedInstant } from './time';
  */
 
 export const DEFAULT_REPLY_DAYS = 5;
-export const MAX_REPLY_DAYS = 30;
+/** The ceiling on a site's reply deadline (lib/policy). */
+export const MAX_REPLY_DAYS = REPLY_DEADLINE_DAYS.max;
 
 export type DeadlineRule = { businessDays: number; holidays: readonly string[]; timeZone: string };
 

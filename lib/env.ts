@@ -36,6 +36,8 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, { error: 'DATABASE_URL must start with postgres:// or postgresql://' })
       .optional(),
     NOOK_DATA_DIR: z.string().min(1).default('.data'),
+    /** Nook's public URL behind a proxy; links in mail, feeds, door signs and SCIM are built on it (else on the request's own host). */
+    AUTH_URL: z.url({ error: 'AUTH_URL must be the public URL of Nook, such as https://nook.example.com' }).optional(),
     AUTH_SECRET: z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)' }).optional(),
     AUTH_DEMO: flag.optional(),
     AUTH_ADMIN_EMAILS: z.string().optional(),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { isTimeOfDay, timeOfDay } from './schemas/inputs';
 import { addDays, weekdayOf } from './time';
 
 /** 0 = Sunday … 6 = Saturday, as in Date#getDay. */
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a 24-hour time such as 08:30' });
+const hhmm = timeOfDay('Use a 24-hour time such as 08:30');
 /** A closing time may be 24:00: open until midnight, as rooms for night shifts are. */
-const closing = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'Use a 24-hour time such as 18:00, or 24:00 for midnight' });
+const closing = z.string().refine((v) => isTimeOfDay(v) || v === '24:00', { error: 'Use a 24-hour time such as 18:00, or 24:00 for midnight' });
 
 export const dayHoursSchema = z
   .object({ open: hhmm, close: closing })

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AMENITY_LABELS, type Amenity } from './amenities';
+import { calendarDate, id, isCalendarDate } from './schemas/inputs';
 import type { OpeningHours } from './opening-hours';
 import { addDays, localParts, weekdayOf, zonedInstant } from './time';
 
@@ -18,14 +19,10 @@ export const MAX_REPORT_DAYS = 366;
 export type Interval = { start: Date; end: Date };
 export type Shown = number | typeof SUPPRESSED;
 
-const isDate = (v: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '2000-01-01' && v <= '2100-12-31';
-};
-const reportDate = z.string().refine(isDate, { error: 'Use a real date such as 2026-03-09 (years 2000–2100).' });
+/** A report's day: a calendar date that exists, in the years reports cover. */
+const reportDate = calendarDate.refine((v) => !isCalendarDate(v) || (v >= '2000-01-01' && v <= '2100-12-31'), { error: 'Use a date in the years 2000–2100.' });
 const optionalId = z
-  .union([z.uuid({ error: 'Choose a site or room from the list.' }), z.literal('')])
+  .union([id('Choose a site or room from the list.'), z.literal('')])
   .optional()
   .transform((v) => v || undefined);
 

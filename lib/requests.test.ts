@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isCalendarDate } from './schemas/inputs';
 import {
   describeDetails,
   detailsSchema,
-  isCalendarDate,
   isEditable,
   REQUEST_STATUSES,
   transition,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_BREAKS_A_DAY, MAX_REQUESTED_BREAK_MIN, MIN_BOOKING_MIN } from './policy';
+import { isTimeOfDay, timeOfDay } from './schemas/inputs';
 
 /**
  * Flexible-schedule requests: what an employee asks for, and the life of the request as a
@@ -96,21 +98,20 @@ export function isDecided(status: RequestStatus): boolean {
 
 // ——— What is asked for ———
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const bothClocks = (v: { start: unknown; end: unknown }) => typeof v.start === 'string' && typeof v.end === 'string' && HHMM.test(v.start) && HHMM.test(v.end);
-const clock = (label: string) => z.string({ error: `${label} is needed.` }).regex(HHMM, { error: `${label} must be a 24-hour time such as 10:30.` });
+const bothClocks = (v: { start: unknown; end: unknown }) => isTimeOfDay(v.start) && isTimeOfDay(v.end);
+const clock = (label: string) => timeOfDay(`${label} must be a 24-hour time such as 10:30.`, `${label} is needed.`);
 
 export const windowSchema = z
   .object({ start: clock('Window start'), end: clock('Window end') })
   .refine((w) => !bothClocks(w) || w.start < w.end, { error: 'Each preferred window must start before it ends.', path: ['end'] });
 
 export const breakPatternSchema = z.object({
-  breaks: z.number({ error: 'Enter how many breaks a day.' }).int({ error: 'Breaks must be a whole number.' }).min(1, { error: 'Ask for at least 1 break a day.' }).max(12, { error: 'At most 12 breaks a day.' }),
+  breaks: z.number({ error: 'Enter how many breaks a day.' }).int({ error: 'Breaks must be a whole number.' }).min(1, { error: 'Ask for at least 1 break a day.' }).max(MAX_BREAKS_A_DAY, { error: `At most ${MAX_BREAKS_A_DAY} breaks a day.` }),
   lengthMin: z
     .number({ error: 'Enter how long each break is.' })
     .int({ error: 'Break length must be a whole number of minutes.' })
-    .min(5, { error: 'A break is at least 5 minutes.' })
-    .max(120, { error: 'A break is at most 120 minutes.' }),
+    .min(MIN_BOOKING_MIN, { error: `A break is at least ${MIN_BOOKING_MIN} minutes.` })
+    .max(MAX_REQUESTED_BREAK_MIN, { error: `A break is at most ${MAX_REQUESTED_BREAK_MIN} minutes.` }),
   windows: z.array(windowSchema).max(6, { error: 'At most 6 preferred windows.' }),
 });
 export type BreakPattern = z.infer<typeof breakPatternSchema>;
@@ -142,8 +143,6 @@ export const detailsSchema = z.discriminatedUnion('type', [
 /** The details of a request, tagged with its type: what is stored as JSON. */
 export type RequestDetails = z.infer<typeof detailsSchema>;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** One line saying what is asked for, for lists and the written answer. */
 export function describeDetails(d: RequestDetails): string {
   switch (d.type) {
@@ -164,11 +163,3 @@ export function describeDetails(d: RequestDetails): string {
 
 export const NOTE_MAX = 2000;
 export const DECISION_MAX = 4000;
-
-/** A calendar date yyyy-MM-dd that exists. */
-export function isCalendarDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}` === v;
-}

@@ -8,8 +8,9 @@ import { bookNow } from '@/lib/server/operations/book-now';
 import { cancelBooking } from '@/lib/server/operations/cancel';
 import { checkIn, checkOut } from '@/lib/server/operations/check-in';
 import { moveBooking, moveOwnBookingTo } from '@/lib/server/operations/move';
-import { bookingTimes, lengthMinutes, localDate, localTime, newBookingSchema } from '@/lib/schemas/booking';
+import { bookingTimes, lengthMinutes, localTime, newBookingSchema } from '@/lib/schemas/booking';
 import { formatLocal, formatTime } from '@/lib/time';
+import { calendarDate, id } from '@/lib/schemas/inputs';
 
 /*
  * Every booking write from Nook's own pages goes through these server actions; the JSON API
@@ -36,7 +37,7 @@ export const bookAction = defineAction(
 /** Moves her booking to other instants in its room (the room page's calendar). */
 export const rescheduleBookingAction = defineAction(
   'employee',
-  bookingTimes.extend({ bookingId: z.uuid({ error: 'Choose a booking.' }) }),
+  bookingTimes.extend({ bookingId: id('Choose a booking.') }),
   async ({ bookingId, start, end }, { user, db }) => {
     const b = await moveBooking(db, { actor: user, bookingId, start, end, now: new Date() });
     return { ok: true, status: 200, message: 'Moved.', data: { ...times(b), id: b.id } };
@@ -44,7 +45,7 @@ export const rescheduleBookingAction = defineAction(
   { ...booking, revalidate: (_, state) => bookingPages(roomOf(state)) },
 );
 
-const roomOnly = z.object({ roomId: z.uuid({ error: 'Choose a room.' }) });
+const roomOnly = z.object({ roomId: id('Choose a room.') });
 
 /** "Book now": the first free station in the room from this minute, for the default length. */
 export const bookNowAction = defineAction(
@@ -58,7 +59,7 @@ export const bookNowAction = defineAction(
   { ...booking, revalidate: (input) => bookingPages(input.roomId) },
 );
 
-const idSchema = z.object({ bookingId: z.uuid({ error: 'Choose a booking.' }) });
+const idSchema = z.object({ bookingId: id('Choose a booking.') });
 
 export const cancelBookingAction = defineAction(
   'employee',
@@ -71,8 +72,8 @@ export const cancelBookingAction = defineAction(
 );
 
 const moveSchema = z.object({
-  bookingId: z.uuid({ error: 'Choose a booking.' }),
-  date: localDate,
+  bookingId: id('Choose a booking.'),
+  date: calendarDate,
   start: localTime,
   length: lengthMinutes,
 });

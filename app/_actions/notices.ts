@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { markNoticeRead } from '@/db/queries/notifications';
 import { defineAction } from '@/lib/server/auth/action';
+import { id } from '@/lib/schemas/inputs';
 
-const noticeSchema = z.object({ id: z.uuid({ error: 'Choose a notice.' }) });
+const noticeSchema = z.object({ id: id('Choose a notice.') });
 
 /** Dismisses one of her notices (shown on Home and My bookings); anyone else's does not exist for her. */
 export const dismissNoticeAction = defineAction(

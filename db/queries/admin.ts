@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Amenity } from '@/lib/amenities';
 import { Refusal } from '@/lib/errors';
 import { openingHoursSchema, type OpeningHours } from '@/lib/opening-hours';
-import { policyProblems, type PolicyValues } from '@/lib/policy';
+import { MAX_STATIONS, policyProblems, type PolicyValues } from '@/lib/policy';
 import { isTimeZone } from '@/lib/time-zones';
 import type { Db } from '../client';
 import { pgError, UNIQUE_VIOLATION } from '../errors';
@@ -118,7 +118,7 @@ export async function updatePolicy(db: Db, actor: Actor, siteId: string, values:
 
 // ——— Rooms and stations ———
 
-export const MAX_STATIONS = 20;
+export { MAX_STATIONS };
 
 export type RoomInput = {
   name: string;

@@ -4,6 +4,7 @@ import { openWindow, type SiteInfo, type Window } from '@/lib/booking-rules';
 import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, localDayRange, localParts } from '@/lib/time';
+import { LONGEST_HOLD_MIN, MAX_BUFFER_MIN } from '@/lib/policy';
 import { rowsOf, type Db } from '../client';
 import { bookings, demandMisses, notifications, policies, roomClosures, rooms, sites, stations, type Booking, type Policy, type Room, type Site } from '../schema';
 
@@ -12,10 +13,8 @@ type Tx = Db;
 /** An instant as a SQL timestamptz parameter (raw `sql` templates do not map Dates on every driver). */
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
-/** The policy's ceiling on the buffer after a booking (a CHECK on policies). */
-export const MAX_BUFFER_MIN = 60;
-/** The longest a booking can hold a station: the policy's ceilings on length (240) and buffer. */
-export const LONGEST_HOLD_MIN = 240 + MAX_BUFFER_MIN;
+/** The policy's ceilings (lib/policy): the buffer after a booking, and the longest a booking can hold a station. */
+export { LONGEST_HOLD_MIN, MAX_BUFFER_MIN };
 
 export type RoomContext = { room: Room; site: Site; policy: Policy; stations: { id: string; position: number; label: string }[] };
 

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
+import { LONGEST_HOLD_MIN } from '@/lib/policy';
 import type { OpeningHours } from '@/lib/opening-hours';
 import {
   bucketSize,
@@ -115,6 +116,9 @@ function outerBounds(f: ReportFilters): { lo: string; hi: string } {
 }
 
 /** Bookings that held a station in the range: live ones and released no-shows (cancelled ahead of time do not count). */
+/** The clock hours a booking can touch: the longest hold (lib/policy) starting just before an hour boundary. */
+const HOURS_A_HOLD_TOUCHES = Math.ceil(LONGEST_HOLD_MIN / 60) + 1;
+
 const HELD = sql`(b.status = 'booked' or b.cancel_reason = 'no_show')`;
 
 /**
@@ -228,8 +232,8 @@ export async function usageReport(db: Db, f: ReportFilters, now: Date): Promise<
       e as (
         select room_id, stations, user_id, station_id, h
         from held
-          -- A booking covers at most 6 clock hours (holds are at most 300 minutes): constant bounds keep the planner's estimate honest.
-          cross join lateral (select date_trunc('hour', start_at at time zone time_zone) + k * interval '1 hour' as h from generate_series(0, 5) k) hh
+          -- A booking touches at most a fixed number of clock hours (its hold is bounded by lib/policy): constant bounds keep the planner's estimate honest.
+          cross join lateral (select date_trunc('hour', start_at at time zone time_zone) + k * interval '1 hour' as h from generate_series(0, ${sql.raw(String(HOURS_A_HOLD_TOUCHES - 1))}) k) hh
         where in_scope and status = 'booked' and h < end_at at time zone time_zone
       ),
       per_hour as (select room_id, h, max(stations) as stations, count(distinct station_id) as occupied from e group by 1, 2),

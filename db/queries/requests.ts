@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { MAX_REPLY_DAYS, replyDeadline } from '@/lib/business-days';
+import { env } from '@/lib/env';
 import { Refusal } from '@/lib/errors';
 import { describeDetails, isEditable, statePhrase, transition, type RequestAction, type RequestDetails, type RequestStatus } from '@/lib/requests';
 import { hasRole, type Role } from '@/lib/roles';
@@ -90,7 +91,7 @@ export async function listNotes(db: Db, requestId: string) {
 type Tell = { userIds: string[]; kind: string; message: string; link: string; subject: string; mailText: string };
 
 function absolute(link: string) {
-  const base = process.env.AUTH_URL?.replace(/\/$/, '');
+  const base = env().AUTH_URL?.replace(/\/$/, '');
   return base ? `${base}${link}` : link;
 }
 

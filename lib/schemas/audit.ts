@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from './booking';
+import { optionalDate } from './inputs';
 
 /** Audit log filters from a query string; dates are whole UTC days. */
 export const auditFilterSchema = z.object({
@@ -8,8 +8,8 @@ export const auditFilterSchema = z.object({
     .regex(/^[a-z_.]{1,60}$/, { error: 'Choose an action from the list.' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  from: localDate.optional().or(z.literal('').transform(() => undefined)),
-  to: localDate.optional().or(z.literal('').transform(() => undefined)),
+  from: optionalDate,
+  to: optionalDate,
 });
 
 export function auditRange(f: z.output<typeof auditFilterSchema>) {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { localDate, localTime } from './booking';
+import { MAX_BOOKING_MIN, MAX_BREAKS_A_DAY, MIN_BOOKING_MIN } from '../policy';
+import { calendarDate, id, instant, minutes, timeOfDay } from './inputs';
+
+const localTime = timeOfDay('Use a time such as 09:30.');
 
 /** A form field sent once arrives as a string, several times as an array: always an array here. */
 const many = <T extends z.ZodType>(item: T) =>
@@ -8,22 +11,23 @@ const many = <T extends z.ZodType>(item: T) =>
 export const planPatternSchema = z
   .object({
     times: many(localTime)
-      .pipe(z.array(localTime).min(1, { error: 'Add at least one break time.' }).max(12, { error: 'A plan can hold at most 12 breaks a day.' }))
+      .pipe(z.array(localTime).min(1, { error: 'Add at least one break time.' }).max(MAX_BREAKS_A_DAY, { error: `A plan can hold at most ${MAX_BREAKS_A_DAY} breaks a day.` }))
       .refine((t) => new Set(t).size === t.length, { error: 'Each break time can appear only once.' }),
     weekdays: many(z.coerce.number().int().min(0).max(6, { error: 'Choose weekdays from the list.' })).pipe(
       z.array(z.number()).min(1, { error: 'Choose at least one weekday.' }),
     ),
-    lengthMin: z.coerce
-      .number({ error: 'Give a length in minutes.' })
-      .int({ error: 'Give whole minutes.' })
-      .min(5, { error: 'A break is at least 5 minutes.' })
-      .max(240, { error: 'A break is at most 240 minutes.' }),
-    preferredRoomId: z.uuid({ error: 'Choose a preferred room.' }),
-    fallbackRoomIds: many(z.uuid({ error: 'Choose fallback rooms from the list.' })).pipe(
+    lengthMin: minutes({
+      min: MIN_BOOKING_MIN,
+      max: MAX_BOOKING_MIN,
+      tooShort: `A break is at least ${MIN_BOOKING_MIN} minutes.`,
+      tooLong: `A break is at most ${MAX_BOOKING_MIN} minutes.`,
+    }),
+    preferredRoomId: id('Choose a preferred room.'),
+    fallbackRoomIds: many(id('Choose fallback rooms from the list.')).pipe(
       z.array(z.string()).max(3, { error: 'Choose at most 3 fallback rooms.' }),
     ),
-    startDate: localDate,
-    endDate: localDate,
+    startDate: calendarDate,
+    endDate: calendarDate,
   })
   .refine((p) => p.endDate >= p.startDate, { error: 'The end date must be on or after the start date.', path: ['endDate'] })
   .refine((p) => !p.fallbackRoomIds.includes(p.preferredRoomId) && new Set(p.fallbackRoomIds).size === p.fallbackRoomIds.length, {
@@ -36,16 +40,18 @@ export type PlanPatternInput = z.output<typeof planPatternSchema>;
 /** "index|roomId|start": a nearby time she picked for an occurrence with no room at its planned time. */
 const choice = z
   .string()
-  .regex(/^\d{1,4}\|[0-9a-f-]{36}\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/i, { error: 'That choice of time is not valid.' })
+  .regex(/^\d{1,4}\|[0-9a-f-]{36}\|[\dT:.Z+-]{10,40}$/i, { error: 'That choice of time is not valid.' })
   .transform((v) => {
     const [index, roomId, start] = v.split('|') as [string, string, string];
-    return { index: Number(index), roomId, start: new Date(start) };
-  });
+    return { index: Number(index), roomId, start };
+  })
+  // The start is an instant like any other: a day that does not exist is refused, never rolled over.
+  .pipe(z.object({ index: z.number(), roomId: z.string(), start: instant }));
 
 export const planConfirmSchema = planPatternSchema.and(z.object({ choice: many(choice) }));
 
 export const dateRangeSchema = z
-  .object({ fromDate: localDate, toDate: localDate })
+  .object({ fromDate: calendarDate, toDate: calendarDate })
   .refine((r) => r.toDate >= r.fromDate, { error: 'The last day must be on or after the first.', path: ['toDate'] })
   .refine((r) => new Date(r.toDate).getTime() - new Date(r.fromDate).getTime() <= 366 * 86_400_000, {
     error: 'Skip at most a year at a time.',

@@ -5,6 +5,7 @@ import { useActionState, useId, useState } from 'react';
 import { initialActionState } from '@/lib/action-state';
 import { CheckInControls } from '@/app/_components/check-in';
 import type { CheckInView } from '@/lib/check-in';
+import { MAX_BOOKING_MIN, MIN_BOOKING_MIN } from '@/lib/policy';
 import { zoneLabel } from '@/lib/time';
 import { TIME_INPUT } from '@/app/_components/time-input';
 import { cancelBookingAction, moveBookingAction } from '@/app/_actions/bookings';
@@ -79,7 +80,7 @@ export function UpcomingBooking({ booking, checkIn, headingLevel = 'h3' }: Props
         </div>
         <div className="field">
           <label htmlFor={`${id}-length`}>Minutes</label>
-          <input id={`${id}-length`} name="length" type="number" min={5} max={240} step={5} defaultValue={booking.length} required />
+          <input id={`${id}-length`} name="length" type="number" min={MIN_BOOKING_MIN} max={MAX_BOOKING_MIN} step={5} defaultValue={booking.length} required />
         </div>
         <button type="submit" className="btn" disabled={pending}>
           Save new time

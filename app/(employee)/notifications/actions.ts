@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { markAllRead, markNoticeRead } from '@/db/queries/notifications';
 import { defineAction } from '@/lib/server/auth/action';
+import { id } from '@/lib/schemas/inputs';
 
-const one = z.object({ id: z.uuid({ error: 'Choose a notification.' }) });
+const one = z.object({ id: id('Choose a notification.') });
 
 /** Marks one of her own notifications read; anyone else's does not exist for her. */
 export const markNotificationReadAction = defineAction('employee', one, async ({ id }, { user, db }) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { cancelOccurrence, changePlanFrom, createPlan, endPlan, extendPlan, previewPlan, removeSkip, skipDates } from '@/lib/server/operations/plans';
 import { defineAction, type Stale } from '@/lib/server/auth/action';
 import { summarise, type PlannedOccurrence } from '@/lib/plans';
-import { localDate } from '@/lib/schemas/booking';
+import { calendarDate, id } from '@/lib/schemas/inputs';
 import { dateRangeSchema, planConfirmSchema, planPatternSchema } from '@/lib/schemas/plan';
 import { formatDate, formatDateSpan, formatLocal, formatTime } from '@/lib/time';
 
@@ -95,7 +95,7 @@ export const createPlanAction = defineAction(
   { rateLimit: 'booking', revalidate: ['/plans', '/bookings'] },
 );
 
-const planId = z.uuid({ error: 'Choose a plan.' });
+const planId = id('Choose a plan.');
 
 export const skipDatesAction = defineAction(
   'employee',
@@ -110,7 +110,7 @@ export const skipDatesAction = defineAction(
 
 export const removeSkipAction = defineAction(
   'employee',
-  z.object({ planId, skipId: z.uuid({ error: 'Choose a skipped range.' }) }),
+  z.object({ planId, skipId: id('Choose a skipped range.') }),
   async (input, { user, db }) => {
     const r = await removeSkip(db, { userId: user.id, planId: input.planId, skipId: input.skipId, now: new Date() });
     const booked = summarise(r.planned).booked;
@@ -121,7 +121,7 @@ export const removeSkipAction = defineAction(
 
 export const cancelOccurrenceAction = defineAction(
   'employee',
-  z.object({ planId, bookingId: z.uuid({ error: 'Choose a break.' }) }),
+  z.object({ planId, bookingId: id('Choose a break.') }),
   async (input, { user, db }) => {
     await cancelOccurrence(db, { userId: user.id, planId: input.planId, bookingId: input.bookingId });
     return { ok: true, status: 200, message: 'That break is cancelled; the rest of the plan stays.' };
@@ -129,7 +129,7 @@ export const cancelOccurrenceAction = defineAction(
   planChange(),
 );
 
-const changeSchema = planPatternSchema.and(z.object({ planId, fromDate: localDate }));
+const changeSchema = planPatternSchema.and(z.object({ planId, fromDate: calendarDate }));
 
 /** Changes the plan from a date onwards; what is before it stays as it was. */
 export const changePlanAction = defineAction(
@@ -146,7 +146,7 @@ export const changePlanAction = defineAction(
 
 export const extendPlanAction = defineAction(
   'employee',
-  z.object({ planId, endDate: localDate }),
+  z.object({ planId, endDate: calendarDate }),
   async (input, { user, db }) => {
     const r = await extendPlan(db, { userId: user.id, planId: input.planId, endDate: input.endDate, now: new Date() });
     const data = present(r.planned, r.timeZone, r.later, r.through, input.planId);

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { startTransition, useActionState, useId, useState, type FormEvent } from 'react';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import type { PlanInput } from '@/lib/plans';
+import { MAX_BOOKING_MIN, MAX_BREAKS_A_DAY, MIN_BOOKING_MIN } from '@/lib/policy';
 import type { PlanResult } from './actions';
 import { TIME_INPUT } from '@/app/_components/time-input';
 
@@ -187,7 +188,7 @@ export function PlanForm({ rooms, defaults, preview, submit, submitLabel, hidden
               </div>
             ))}
           </div>
-          {times.length < 12 && (
+          {times.length < MAX_BREAKS_A_DAY && (
             <div>
               <button type="button" className="btn btn-secondary btn-small" onClick={() => setTimes([...times, ''])}>
                 Add a break
@@ -212,7 +213,7 @@ export function PlanForm({ rooms, defaults, preview, submit, submitLabel, hidden
         <div className="filters">
           <div className="field">
             <label htmlFor={`${id}-length`}>Minutes per break</label>
-            <input id={`${id}-length`} name="lengthMin" type="number" min={5} max={240} step={5} defaultValue={defaults.lengthMin} required />
+            <input id={`${id}-length`} name="lengthMin" type="number" min={MIN_BOOKING_MIN} max={MAX_BOOKING_MIN} step={5} defaultValue={defaults.lengthMin} required />
             {err('lengthMin') && <span className="field-error">{err('lengthMin')}</span>}
           </div>
           {!fromDate && (

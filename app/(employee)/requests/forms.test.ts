@@ -16,8 +16,8 @@ describe('request form', () => {
       breaks: ['Enter how many breaks a day.'],
       lengthMin: ['A break is at most 120 minutes.'],
       window2End: ['Window 2 must end after it starts.'],
-      fromDate: ['The "from" date must be a real date such as 2026-03-02.'],
-      untilDate: ['The "until" date must be a real date such as 2026-12-31, or empty.'],
+      fromDate: ['That date does not exist.'],
+      untilDate: ['Use a date such as 2026-03-09.'],
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DECISION_MAX, detailsSchema, isCalendarDate, NOTE_MAX, REQUEST_TYPES, type RequestDetails } from '@/lib/requests';
+import { DECISION_MAX, detailsSchema, NOTE_MAX, REQUEST_TYPES, type RequestDetails } from '@/lib/requests';
+import { id, isCalendarDate, isTimeOfDay, optionalDate } from '@/lib/schemas/inputs';
 
 /** The request form's fields as FormData strings, and how they become a request. */
 
@@ -32,7 +33,6 @@ export const detailFieldsShape = {
 };
 type DetailFields = z.output<z.ZodObject<typeof detailFieldsShape>> & Record<string, unknown>;
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const whole = (v: string) => (/^\d{1,4}$/.test(v) ? Number(v) : Number.NaN);
 
 /** Builds the details from the fields, adding each problem under the field it belongs to. */
@@ -46,8 +46,8 @@ export function detailsFrom(v: DetailFields, ctx: z.RefinementCtx): RequestDetai
         const start = String(v[`window${i}Start`] ?? '');
         const end = String(v[`window${i}End`] ?? '');
         if (!start && !end) continue;
-        if (!HHMM.test(start)) issue(`window${i}Start`, `Window ${i}: enter the start as a 24-hour time such as 10:00.`);
-        else if (!HHMM.test(end)) issue(`window${i}End`, `Window ${i}: enter the end as a 24-hour time such as 10:45.`);
+        if (!isTimeOfDay(start)) issue(`window${i}Start`, `Window ${i}: enter the start as a 24-hour time such as 10:00.`);
+        else if (!isTimeOfDay(end)) issue(`window${i}End`, `Window ${i}: enter the end as a 24-hour time such as 10:45.`);
         else if (start >= end) issue(`window${i}End`, `Window ${i} must end after it starts.`);
         else windows.push({ start, end });
       }
@@ -78,35 +78,38 @@ export function detailsFrom(v: DetailFields, ctx: z.RefinementCtx): RequestDetai
   return null;
 }
 
+const DATE_FIELDS = new Set<PropertyKey>(['fromDate', 'untilDate']);
+
 export const requestFormSchema = z
   .object({
-    requestId: z.uuid({ error: 'That request was not found.' }).optional().or(z.literal('').transform(() => undefined)),
+    requestId: id('That request was not found.').optional().or(z.literal('').transform(() => undefined)),
     version: z.coerce.number().int().min(0).optional(),
     intent: z.enum(['draft', 'submit'], { error: 'Choose to save a draft or submit.' }).default('draft'),
-    fromDate: optionalText,
-    untilDate: optionalText,
+    fromDate: optionalDate,
+    untilDate: optionalDate,
     note: optionalText,
     ...detailFieldsShape,
   })
-  .transform((v, ctx) => {
-    // Checked here rather than per field, so every problem is reported at once.
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    const details = detailsFrom(v, ctx);
-    if (!v.fromDate) issue('fromDate', 'Enter the date it should start from.');
-    else if (!isCalendarDate(v.fromDate)) issue('fromDate', 'The "from" date must be a real date such as 2026-03-02.');
-    if (v.untilDate && !isCalendarDate(v.untilDate)) issue('untilDate', 'The "until" date must be a real date such as 2026-12-31, or empty.');
-    else if (v.untilDate && isCalendarDate(v.fromDate) && v.untilDate < v.fromDate) issue('untilDate', '"Until" must be on or after "From".');
-    if (v.note.length > NOTE_MAX) issue('note', `The note can be at most ${NOTE_MAX} characters.`);
-    return {
-      requestId: v.requestId,
-      version: v.version,
-      submit: v.intent === 'submit',
-      input: { details: details!, fromDate: v.fromDate, untilDate: v.untilDate || null, note: v.note || null },
-    };
-  });
+  .superRefine(
+    (v, ctx) => {
+      // Checked here rather than per field, so every problem is reported at once: also when a date is wrong.
+      const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      detailsFrom(v, ctx);
+      if (!v.fromDate) issue('fromDate', 'Enter the date it should start from.');
+      if (v.untilDate && v.fromDate && isCalendarDate(v.untilDate) && isCalendarDate(v.fromDate) && v.untilDate < v.fromDate) issue('untilDate', '"Until" must be on or after "From".');
+      if (v.note.length > NOTE_MAX) issue('note', `The note can be at most ${NOTE_MAX} characters.`);
+    },
+    { when: (payload) => payload.issues.every((i) => DATE_FIELDS.has(i.path?.[0] ?? '')) },
+  )
+  .transform((v, ctx) => ({
+    requestId: v.requestId,
+    version: v.version,
+    submit: v.intent === 'submit',
+    input: { details: detailsFrom(v, ctx)!, fromDate: v.fromDate!, untilDate: v.untilDate ?? null, note: v.note || null },
+  }));
 
 const idAndVersion = {
-  requestId: z.uuid({ error: 'That request was not found.' }),
+  requestId: id('That request was not found.'),
   version: z.coerce.number({ error: 'Reload the page and try again.' }).int().min(0),
 };
 const message = (required: string | null) =>

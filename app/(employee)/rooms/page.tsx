@@ -9,7 +9,7 @@ import { listSites } from '@/db/queries/rooms';
 import { getDb } from '@/db/runtime';
 import { AMENITIES, AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import { requireRole } from '@/lib/server/auth/guards';
-import { localDate, localTime } from '@/lib/schemas/booking';
+import { calendarDate, id, timeOfDay } from '@/lib/schemas/inputs';
 import { localParts, zonedInstant, zoneLabel } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Rooms' };
@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: 'Rooms' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const filterSchema = z.object({
-  site: z.uuid().optional().catch(undefined),
-  date: localDate.optional().catch(undefined),
-  time: localTime.optional().catch(undefined),
+  site: id('Choose a site.').optional().catch(undefined),
+  date: calendarDate.optional().catch(undefined),
+  time: timeOfDay().optional().catch(undefined),
 });
 
 export default async function RoomsPage({ searchParams }: Props) {

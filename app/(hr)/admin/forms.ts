@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MAX_STATIONS, type RoomInput } from '@/db/queries/admin';
+import type { RoomInput } from '@/db/queries/admin';
 import { type ChangeResult } from '@/lib/server/operations/admin-changes';
 import { AMENITIES } from '@/lib/amenities';
 import type { ActionState } from '@/lib/action-state';
 import { dayHoursSchema, WEEKDAYS, type OpeningHours } from '@/lib/opening-hours';
-import { POLICY_NUMBERS, policyProblems, type PolicyNumber } from '@/lib/policy';
+import { MAX_STATIONS, POLICY_NUMBERS, policyProblems, type PolicyNumber } from '@/lib/policy';
 import { isTimeZone } from '@/lib/time-zones';
-import { localDate } from '@/lib/schemas/booking';
+import { id, requiredDate, timeOfDay } from '@/lib/schemas/inputs';
 
 /** The admin forms' fields, read from FormData: every value arrives as a string or not at all. */
 
@@ -27,14 +27,13 @@ const checkbox = z
   .string()
   .optional()
   .transform((v) => v === 'on');
-export const idOf = (what: string) => z.uuid({ error: `Choose a ${what}.` });
+export const idOf = (what: string) => id(`Choose a ${what}.`);
 /** Set by the "Confirm" button once the admin has seen what a change does to people's bookings. */
 export const confirm = z
   .string()
   .optional()
   .transform((v) => v === '1');
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const clock = z
   .string()
   .trim()
@@ -116,8 +115,8 @@ export const policySchema = z
     for (const [path, message] of Object.entries(policyProblems(v))) ctx.addIssue({ code: 'custom', path: [path], message });
   });
 
-const date = z.string({ error: 'Choose a date.' }).min(1, { error: 'Choose a date.' }).pipe(localDate);
-const time = z.string({ error: 'Choose a time.' }).regex(HHMM, { error: 'Choose a time, such as 09:00.' });
+const date = requiredDate('Choose a date.');
+const time = timeOfDay('Choose a time, such as 09:00.', 'Choose a time.');
 
 export const closureSchema = z
   .object({ roomId: idOf('room'), startDate: date, startTime: time, endDate: date, endTime: time, reason: required('Reason', 300), confirm })

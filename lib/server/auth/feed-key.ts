@@ -1,4 +1,5 @@
 import { headers } from 'next/headers';
+import { env } from '@/lib/env';
 import { feedKey, feedUrls } from '@/lib/feed-token';
 import { authSecret } from './secret';
 
@@ -13,7 +14,7 @@ export function serverFeedKey(): Buffer {
 
 /** Nook's public origin: AUTH_URL when set (behind a proxy), else the request's own host. */
 export function originOf(h: Headers): string {
-  const configured = process.env.AUTH_URL;
+  const configured = env().AUTH_URL;
   if (configured) return new URL(configured).origin;
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
   const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? (/^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? 'http' : 'https');

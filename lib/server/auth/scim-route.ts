@@ -31,7 +31,7 @@ export function scimTokenMatches(header: string | null, expectedSha256: Buffer):
 
 /** Nook's public origin for `meta.location`: AUTH_URL when set, else the request's own. */
 function baseOf(req: Request): string {
-  const configured = process.env.AUTH_URL;
+  const configured = env().AUTH_URL;
   if (configured) return new URL(configured).origin;
   return new URL(req.url).origin;
 }

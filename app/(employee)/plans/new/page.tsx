@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { planRoomChoices } from '@/db/queries/plans';
 import { findRequestFor } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
@@ -12,6 +11,7 @@ import type { Role } from '@/lib/roles';
 import { addDays, localParts } from '@/lib/time';
 import { createPlanAction, previewPlanAction } from '../actions';
 import { PlanForm } from '../plan-form';
+import { isId } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'New pump plan' };
 
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<{ request?: string }> };
 
 /** Her own approved break-pattern request, as a draft plan; anything else is ignored. */
 async function draftFrom(requestId: string | undefined, user: { id: string; role: Role }, today: string) {
-  if (!requestId || !z.uuid().safeParse(requestId).success) return null;
+  if (!requestId || !isId(requestId)) return null;
   const found = await findRequestFor(await getDb(), user, requestId);
   if (!found || found.request.userId !== user.id || found.request.status !== 'approved') return null;
   const details = (found.request.approvedDetails ?? found.request.details) as RequestDetails;

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { ActionButton } from '@/app/_components/action-button';
 import { findRequestFor, listEvents } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
@@ -12,6 +11,7 @@ import { formatLocal, localParts } from '@/lib/time';
 import { withdrawRequestAction } from '../actions';
 import { RequestForm } from '../_components/request-form';
 import { Deadline, DetailsList, StatusBadge, Timeline } from '../_components/request-parts';
+import { isId } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'Request' };
 
@@ -22,7 +22,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
   await connection();
   const user = await requireUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isId(id)) notFound();
   const db = await getDb();
   const view = await findRequestFor(db, { id: user.id, role: 'employee' }, id);
   if (!view) notFound();

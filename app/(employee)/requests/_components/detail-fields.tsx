@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Checkbox, TextField, useFormAnswer } from '@/app/(hr)/admin/_components/admin-form';
 import styles from '@/app/(hr)/admin/_components/admin-form.module.css';
+import { MAX_BREAKS_A_DAY, MAX_REQUESTED_BREAK_MIN, MIN_BOOKING_MIN } from '@/lib/policy';
 import { REQUEST_TYPE_LABELS, REQUEST_TYPES, type RequestDetails, type RequestType } from '@/lib/requests';
 
 const WINDOW_ROWS = 3;
@@ -55,8 +56,8 @@ export function DetailFields({ details, typeLocked, idPrefix = '' }: { details?:
         <fieldset className={styles.fieldset}>
           <legend>Break pattern</legend>
           <div className={styles.row}>
-            <TextField name="breaks" label="Breaks a day" type="number" min={1} max={12} defaultValue={bp?.breaks ?? 3} />
-            <TextField name="lengthMin" label="Length of each break (minutes)" type="number" min={5} max={120} defaultValue={bp?.lengthMin ?? 30} />
+            <TextField name="breaks" label="Breaks a day" type="number" min={1} max={MAX_BREAKS_A_DAY} defaultValue={bp?.breaks ?? 3} />
+            <TextField name="lengthMin" label="Length of each break (minutes)" type="number" min={MIN_BOOKING_MIN} max={MAX_REQUESTED_BREAK_MIN} defaultValue={bp?.lengthMin ?? 30} />
           </div>
           <p className="small muted" id={`${idPrefix}windows-hint`}>
             Preferred windows, optional: 24-hour times such as 10:00 to 10:45.

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { AMENITY_LABELS, isAmenity } from '@/lib/amenities';
 import { requireRole } from '@/lib/server/auth/guards';
 import { idParams } from '@/lib/schemas/booking';
+import { dateParam } from '@/lib/schemas/inputs';
 import { localParts, zoneLabel } from '@/lib/time';
 import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { RoomSchedule } from './room-schedule';
@@ -27,8 +27,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const now = new Date();
   const here = await bookingsHereToday(db, user.id, room.id, site.timeZone, now);
   // ?date=yyyy-MM-dd opens the calendar on that day (links from plans and bookings); anything else, 2026-02-31 too, opens today.
-  const asked = z.iso.date().safeParse((await searchParams).date);
-  const shownDate = asked.success ? asked.data : localParts(now, site.timeZone).date;
+  const shownDate = dateParam((await searchParams).date) ?? localParts(now, site.timeZone).date;
 
   return (
     <div className="stack">

@@ -1,4 +1,4 @@
-import { MAX_STATIONS } from '@/db/queries/admin';
+import { MAX_STATIONS } from '@/lib/policy';
 import type { Room, Site } from '@/db/schema';
 import { AMENITIES, AMENITY_LABELS } from '@/lib/amenities';
 import { weekdayHours, type OpeningHours } from '@/lib/opening-hours';

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { changeRole, setActive } from '@/db/queries/people';
 import { defineAction } from '@/lib/server/auth/action';
 import { ROLE_LABELS, ROLES } from '@/lib/roles';
+import { id } from '@/lib/schemas/inputs';
 
 const changeRoleSchema = z.object({
-  personId: z.uuid({ error: 'Choose a person.' }),
+  personId: id('Choose a person.'),
   role: z.enum(ROLES, { error: 'Choose employee, HR or admin.' }),
 });
 
@@ -16,7 +17,7 @@ export const changeRoleAction = defineAction('admin', changeRoleSchema, async ({
 }, { revalidate: ['/admin/people'] });
 
 const setActiveSchema = z.object({
-  personId: z.uuid({ error: 'Choose a person.' }),
+  personId: id('Choose a person.'),
   active: z.enum(['true', 'false'], { error: 'Say whether to activate or deactivate.' }).transform((v) => v === 'true'),
 });
 

@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import { setRetention } from '@/db/queries/retention';
 import { defineAction } from '@/lib/server/auth/action';
+import { RETENTION_DAYS } from '@/lib/policy';
 
 const days = (what: string) =>
   z.coerce
     .number({ error: `Enter how many days to keep ${what}.` })
     .int({ error: 'Enter a whole number of days.' })
-    .min(30, { error: 'Keep them at least 30 days.' })
-    .max(3650, { error: 'Keep them at most 3650 days (10 years).' });
+    .min(RETENTION_DAYS.min, { error: `Keep them at least ${RETENTION_DAYS.min} days.` })
+    .max(RETENTION_DAYS.max, { error: `Keep them at most ${RETENTION_DAYS.max} days (10 years).` });
 
 const retentionSchema = z.object({ bookingRetentionDays: days('who made each booking'), requestRetentionDays: days('closed requests') });
 

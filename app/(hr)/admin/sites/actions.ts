@@ -6,7 +6,8 @@ import { createSite, updatePolicy } from '@/db/queries/admin';
 import { updateSite } from '@/lib/server/operations/admin-changes';
 import { addHoliday, removeHoliday, setReplyDeadlineDays } from '@/db/queries/requests';
 import { defineAction } from '@/lib/server/auth/action';
-import { isCalendarDate } from '@/lib/requests';
+import { REPLY_DEADLINE_DAYS } from '@/lib/policy';
+import { requiredDate } from '@/lib/schemas/inputs';
 import { changeAnswer, confirm, idOf, policySchema, siteFrom, siteShape } from '../forms';
 
 const createSiteSchema = z.object(siteShape).transform(siteFrom);
@@ -35,8 +36,8 @@ const replyDaysSchema = z.object({
   replyDeadlineBusinessDays: z.coerce
     .number({ error: 'Enter a whole number of business days.' })
     .int({ error: 'Enter a whole number of business days.' })
-    .min(1, { error: 'The reply deadline must be from 1 to 30 business days.' })
-    .max(30, { error: 'The reply deadline must be from 1 to 30 business days.' }),
+    .min(REPLY_DEADLINE_DAYS.min, { error: `The reply deadline must be from ${REPLY_DEADLINE_DAYS.min} to ${REPLY_DEADLINE_DAYS.max} business days.` })
+    .max(REPLY_DEADLINE_DAYS.max, { error: `The reply deadline must be from ${REPLY_DEADLINE_DAYS.min} to ${REPLY_DEADLINE_DAYS.max} business days.` }),
 });
 
 /** How many business days HR has to answer a schedule request at this site. */
@@ -47,11 +48,7 @@ export const setReplyDeadlineAction = defineAction('admin', replyDaysSchema, asy
 
 const holidaySchema = z.object({
   siteId: idOf('site'),
-  date: z
-    .string({ error: 'Enter the date of the holiday.' })
-    .trim()
-    .min(1, { error: 'Enter the date of the holiday.' })
-    .refine(isCalendarDate, { error: 'Enter a real date such as 2026-12-25.' }),
+  date: requiredDate('Enter the date of the holiday.'),
   name: z
     .string({ error: 'Name the holiday.' })
     .trim()

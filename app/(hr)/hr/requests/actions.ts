@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { addNote, decideRequest } from '@/db/queries/requests';
 import { defineAction } from '@/lib/server/auth/action';
 import { approveSchema, changesSchema, denySchema } from '@/app/(employee)/requests/forms';
+import { id } from '@/lib/schemas/inputs';
 
 function refresh(id: string) {
   revalidatePath('/hr/requests');
@@ -31,7 +32,7 @@ export const requestChangesAction = defineAction('hr', changesSchema, async ({ r
 });
 
 const noteSchema = z.object({
-  requestId: z.uuid({ error: 'That request was not found.' }),
+  requestId: id('That request was not found.'),
   body: z
     .string({ error: 'Write the note first.' })
     .trim()

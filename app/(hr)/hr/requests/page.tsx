@@ -11,12 +11,13 @@ import { isOverdue } from '@/lib/business-days';
 import { REQUEST_STATUS_LABELS, REQUEST_STATUSES, REQUEST_TYPE_LABELS } from '@/lib/requests';
 import { formatLocal } from '@/lib/time';
 import { Deadline, StatusBadge } from '@/app/(employee)/requests/_components/request-parts';
+import { id } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'Requests to answer' };
 
 const filterSchema = z.object({
   status: z.enum(REQUEST_STATUSES).exclude(['draft']).optional().catch(undefined),
-  site: z.uuid().optional().catch(undefined),
+  site: id('Choose a site.').optional().catch(undefined),
 });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

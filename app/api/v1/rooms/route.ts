@@ -2,8 +2,9 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { listRooms } from '@/db/queries/rooms';
 import { defineRoute } from '@/lib/server/auth/route';
+import { id } from '@/lib/schemas/inputs';
 
-const query = z.object({ siteId: z.uuid({ error: 'siteId must be a site id.' }).optional() });
+const query = z.object({ siteId: id('siteId must be a site id.').optional() });
 
 export const GET = defineRoute({ access: 'employee', query }, async ({ db, query }) => {
   const rooms = await listRooms(await db(), { siteId: query.siteId });

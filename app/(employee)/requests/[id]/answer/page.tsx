@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { findRequestFor } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
 import { requireUser } from '@/lib/server/auth/guards';
 import { describeDetails, isDecided, REQUEST_TYPE_LABELS } from '@/lib/requests';
 import { formatDate, formatLocal } from '@/lib/time';
 import { PrintButton } from './print-button';
+import { isId } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'Written answer' };
 
@@ -19,7 +19,7 @@ export default async function WrittenAnswerPage({ params }: Props) {
   await connection();
   const user = await requireUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isId(id)) notFound();
   const view = await findRequestFor(await getDb(), user, id);
   if (!view || !isDecided(view.request.status)) notFound();
   const r = view.request;

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { TableWrap } from '@/app/_components/table-wrap';
 import { listClosures } from '@/db/queries/admin';
 import { loadRoomContext } from '@/db/queries/bookings';
@@ -14,6 +13,7 @@ import styles from '../../_components/admin-form.module.css';
 import { RoomFields } from '../../_components/fields';
 import { PlaceFeed } from '../../_components/place-feed';
 import { addClosureAction, removeClosureAction, updateRoomAction } from '../actions';
+import { isId } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'Edit room' };
 
@@ -23,7 +23,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   await connection();
   await requireRole('admin');
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isId(id)) notFound();
   const db = await getDb();
   const ctx = await loadRoomContext(db, id);
   if (!ctx) notFound();

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { ActionButton } from '@/app/_components/action-button';
 import { findPolicy } from '@/db/queries/admin';
 import { listHolidays } from '@/db/queries/requests';
@@ -16,6 +15,7 @@ import styles from '../../_components/admin-form.module.css';
 import { SiteFields } from '../../_components/fields';
 import { PlaceFeed } from '../../_components/place-feed';
 import { addHolidayAction, removeHolidayAction, setReplyDeadlineAction, updatePolicyAction, updateSiteAction } from '../actions';
+import { isId } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'Edit site' };
 
@@ -25,7 +25,7 @@ export default async function SitePage({ params, searchParams }: Props) {
   await connection();
   await requireRole('admin');
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isId(id)) notFound();
   const db = await getDb();
   const [site, policy, rooms, holidays] = await Promise.all([findSite(db, id), findPolicy(db, id), listRooms(db, { siteId: id }), listHolidays(db, id)]);
   if (!site || !policy) notFound();

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { findRequestFor, listEvents, listNotes } from '@/db/queries/requests';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/server/auth/guards';
@@ -10,6 +9,7 @@ import { describeDetails, isDecided, REQUEST_TYPE_LABELS } from '@/lib/requests'
 import { formatLocal } from '@/lib/time';
 import { Deadline, DetailsList, StatusBadge, Timeline } from '@/app/(employee)/requests/_components/request-parts';
 import { ApproveForm, DenyForm, NoteForm, RequestChangesForm } from './decide-forms';
+import { isId } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'Request' };
 
@@ -19,7 +19,7 @@ export default async function HrRequestPage({ params }: Props) {
   await connection();
   const user = await requireRole('hr');
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isId(id)) notFound();
   const db = await getDb();
   const view = await findRequestFor(db, user, id);
   // Drafts are the employee's own until she submits them.

@@ -2,27 +2,25 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { z } from 'zod';
 import { TableWrap } from '@/app/_components/table-wrap';
 import { requestIp } from '@/lib/server/auth/action';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { viewNamedRoomDay } from '@/db/queries/room-schedule';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/server/auth/guards';
+import { calendarDate, isId } from '@/lib/schemas/inputs';
 import { addDays, formatLocal, formatTime, localDayRange, localParts } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Room schedule with names' };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ date?: string | string[] }> };
 
-const dateParam = z.iso.date();
-
 /** One day of a room's bookings with who made each, for HR and admins. Each view is audited. */
 export default async function RoomDayPage({ params, searchParams }: Props) {
   await connection();
   const user = await requireRole('hr');
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isId(id)) notFound();
   const db = await getDb();
   const ctx = await loadRoomContext(db, id);
   if (!ctx) notFound();
@@ -30,7 +28,7 @@ export default async function RoomDayPage({ params, searchParams }: Props) {
   const tz = site.timeZone;
   const today = localParts(new Date(), tz).date;
   const asked = (await searchParams).date;
-  const parsed = dateParam.safeParse(typeof asked === 'string' ? asked : undefined);
+  const parsed = calendarDate.safeParse(typeof asked === 'string' ? asked : undefined);
   const invalid = asked !== undefined && !parsed.success;
   const date = parsed.success ? parsed.data : today;
   const [from, to] = localDayRange(date, tz);

@@ -4,17 +4,18 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import QRCode from 'qrcode';
-import { z } from 'zod';
 import { PrintButton } from '@/app/_components/print-button';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/server/auth/guards';
+import { isId } from '@/lib/schemas/inputs';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Door sign' };
 
 /** The app's own address as the browser reached it, for the link the QR code carries. */
 async function origin(): Promise<string> {
-  const configured = process.env.AUTH_URL;
+  const configured = env().AUTH_URL;
   if (configured) return new URL(configured).origin;
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
@@ -27,7 +28,7 @@ export default async function DoorSignPage({ params }: { params: Promise<{ id: s
   await connection();
   await requireRole('admin');
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isId(id)) notFound();
   const ctx = await loadRoomContext(await getDb(), id);
   if (!ctx) notFound();
   const url = `${await origin()}/r/${ctx.room.id}`;
