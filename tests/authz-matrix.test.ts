@@ -14,7 +14,7 @@ import { createPlan } from '@/lib/server/operations/plans';
 import { createPlaceFeed, ensurePersonalFeed, regeneratePersonalFeed } from '@/db/queries/feeds';
 import { feedKey } from '@/lib/feed-token';
 import { findPersonByEmail } from '@/db/queries/people';
-import { createRequest } from '@/db/queries/requests';
+import { createRequest } from '@/lib/server/operations/requests';
 import { bookings, notifications, planSkips, roomClosures, rooms, siteHolidays } from '@/db/schema';
 import { addDays, addMinutes, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';

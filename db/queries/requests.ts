@@ -1,17 +1,14 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { MAX_REPLY_DAYS, replyDeadline } from '@/lib/business-days';
-import { env } from '@/lib/env';
 import { Refusal } from '@/lib/errors';
 import { describeDetails, isEditable, statePhrase, transition, type RequestAction, type RequestDetails, type RequestStatus } from '@/lib/requests';
 import { hasRole, type Role } from '@/lib/roles';
 import { formatLocal } from '@/lib/time';
 import type { Db } from '../client';
 import { pgError, UNIQUE_VIOLATION } from '../errors';
-import { sendMail } from '@/lib/server/mail';
 import { policies, requestEvents, requestNotes, requests, siteHolidays, sites, users, type ScheduleRequest } from '../schema';
 import { recordAudit } from './audit';
-import { notify } from './notifications';
 
 export type Viewer = { id: string; role: Role };
 export type Actor = { id: string; ip?: string | null };
@@ -86,30 +83,10 @@ export async function listNotes(db: Db, requestId: string) {
     .orderBy(asc(requestNotes.createdAt));
 }
 
-// ——— Telling people ———
+// ——— Who hears of a request ———
 
-type Tell = { userIds: string[]; kind: string; message: string; link: string; subject: string; mailText: string };
-
-function absolute(link: string) {
-  const base = env().AUTH_URL?.replace(/\/$/, '');
-  return base ? `${base}${link}` : link;
-}
-
-/** In-app notice and mail, after the change is committed. Mail failing never undoes the change. */
-async function tell(db: Db, t: Tell) {
-  if (t.userIds.length === 0) return;
-  await notify(db, t.userIds, { kind: t.kind, message: t.message, link: t.link });
-  const people = await db.select({ email: users.email }).from(users).where(inArray(users.id, t.userIds));
-  for (const p of people) {
-    try {
-      await sendMail(db, { to: p.email, subject: t.subject, text: `${t.mailText}\n\nOpen it in Nook: ${absolute(t.link)}\n` });
-    } catch (err) {
-      console.error(`Nook could not send mail (${t.kind}): ${(err as Error).message}`);
-    }
-  }
-}
-
-async function hrPeople(db: Db): Promise<string[]> {
+/** Who answers requests: every active HR person, or the active admins where there is no HR. */
+export async function requestAnswerers(db: Db): Promise<string[]> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
@@ -139,8 +116,8 @@ async function event(tx: Db, requestId: string, actorId: string, kind: string, m
   await tx.insert(requestEvents).values({ requestId, actorId, kind, message, at: sql`now()` });
 }
 
-/** Starts a request as a draft, or submits it straight away. The person's site sets its deadline. */
-export async function createRequest(
+/** Writes a new request as a draft, or submitted straight away. The person's site sets its deadline. */
+export async function insertRequest(
   db: Db,
   owner: { id: string; siteId: string | null },
   input: RequestInput,
@@ -170,19 +147,7 @@ export async function createRequest(
     if (options.submit) await event(tx, row!.id, owner.id, 'submitted');
     return row!;
   });
-  if (options.submit) await tellHrSubmitted(db, created);
   return created;
-}
-
-async function tellHrSubmitted(db: Db, r: ScheduleRequest) {
-  await tell(db, {
-    userIds: await hrPeople(db),
-    kind: 'request_submitted',
-    message: 'A schedule request is waiting for your answer.',
-    link: `/hr/requests/${r.id}`,
-    subject: 'A request is waiting for your answer',
-    mailText: 'A schedule request was submitted in Nook and is waiting for your answer.',
-  });
 }
 
 /** The owner's request, locked for a change; someone else's is not found. */
@@ -202,8 +167,8 @@ function step(from: RequestStatus, action: RequestAction, by: 'owner' | 'hr'): R
   return t.to;
 }
 
-/** Changes what a draft or a request sent back asks for; with `submit`, sends it (again) to HR with a fresh deadline. */
-export async function updateRequest(
+/** Writes a change to what a draft or a request sent back asks for; with `submit`, it is submitted (again) with a fresh deadline. */
+export async function reviseRequest(
   db: Db,
   ownerId: string,
   id: string,
@@ -238,17 +203,18 @@ export async function updateRequest(
     await event(tx, id, ownerId, options.submit ? (before.status === 'changes_requested' ? 'resubmitted' : 'submitted') : 'updated');
     return row!;
   });
-  if (options.submit) await tellHrSubmitted(db, updated);
   return updated;
 }
 
-export async function submitRequest(db: Db, ownerId: string, id: string, now: Date): Promise<ScheduleRequest> {
+/** The owner's request as it stands, for submitting it unchanged; someone else's is not found. */
+export async function loadOwnRequest(db: Db, ownerId: string, id: string): Promise<ScheduleRequest> {
   const [row] = await db.select().from(requests).where(and(eq(requests.id, id), eq(requests.userId, ownerId)));
   if (!row) throw new Refusal('That request was not found.', 'not_found');
-  return updateRequest(db, ownerId, id, { details: row.details, fromDate: row.fromDate, untilDate: row.untilDate, note: row.note }, { submit: true, now });
+  return row;
 }
 
-export async function withdrawRequest(db: Db, ownerId: string, id: string): Promise<ScheduleRequest> {
+/** Writes the owner's withdrawal; says whether HR had it (anything but a draft). */
+export async function markWithdrawn(db: Db, ownerId: string, id: string): Promise<{ row: ScheduleRequest; wasSubmitted: boolean }> {
   const result = await db.transaction(async (tx) => {
     const before = await lockOwn(tx, ownerId, id);
     const status = step(before.status, 'withdraw', 'owner');
@@ -260,10 +226,7 @@ export async function withdrawRequest(db: Db, ownerId: string, id: string): Prom
     await event(tx, id, ownerId, 'withdrawn');
     return { row: row!, wasSubmitted: before.status !== 'draft' };
   });
-  if (result.wasSubmitted) {
-    await notify(db, await hrPeople(db), { kind: 'request_withdrawn', message: 'A schedule request was withdrawn.', link: `/hr/requests/${id}` });
-  }
-  return result.row;
+  return result;
 }
 
 // ——— HR's side ———
@@ -280,11 +243,11 @@ const DONE_WORDS: Partial<Record<RequestStatus, string>> = {
 };
 
 /**
- * Approve, deny or send back a submitted request. The row is locked and its version checked
+ * Writes HR's approval, denial or sending back of a submitted request. The row is locked and its version checked
  * in one transaction: of two HR people deciding at once, one wins and the other is told who
  * decided first, and when.
  */
-export async function decideRequest(db: Db, actor: Actor, id: string, decision: Decision, options: { version: number; now: Date }): Promise<ScheduleRequest> {
+export async function recordDecision(db: Db, actor: Actor, id: string, decision: Decision, options: { version: number; now: Date }): Promise<ScheduleRequest> {
   if (decision.action !== 'approve' && !decision.message.trim()) {
     throw new Refusal(decision.action === 'deny' ? 'Write the reason for the denial: it is the written answer the employee receives.' : 'Say what should change.', 'invalid');
   }
@@ -345,31 +308,11 @@ export async function decideRequest(db: Db, actor: Actor, id: string, decision: 
     });
     return row;
   });
-  const link = `/requests/${id}`;
-  if (decision.action === 'request_changes') {
-    await tell(db, {
-      userIds: [decided.userId],
-      kind: 'request_changes_requested',
-      message: 'HR asked for changes to your schedule request.',
-      link,
-      subject: 'Your request needs a change',
-      mailText: 'HR read your schedule request and asked for a change before deciding.',
-    });
-  } else {
-    await tell(db, {
-      userIds: [decided.userId],
-      kind: 'request_decided',
-      message: `Your schedule request was ${decided.status}.`,
-      link,
-      subject: 'Your request has an answer',
-      mailText: 'HR has answered your schedule request.',
-    });
-  }
   return decided;
 }
 
 /** An internal HR note on a request. The employee never sees these. */
-export async function addNote(db: Db, actor: Actor, requestId: string, body: string) {
+export async function insertNote(db: Db, actor: Actor, requestId: string, body: string) {
   const text = body.trim();
   if (!text) throw new Refusal('Write the note first.', 'invalid');
   return db.transaction(async (tx) => {

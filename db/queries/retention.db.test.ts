@@ -5,7 +5,7 @@ import { zonedInstant } from '@/lib/time';
 import { dbKinds, freshDb, type TestDb } from '@/tests/db';
 import { seedWorld } from '@/tests/world';
 import { createBooking } from '@/lib/server/operations/book';
-import { createRequest, decideRequest } from './requests';
+import { createRequest, decideRequest } from '@/lib/server/operations/requests';
 import { applyRetention, getSettings, setRetention } from './retention';
 
 const NY = 'America/New_York';

@@ -4,21 +4,8 @@ import { auditLog, mailOutbox, notifications, requestEvents, requests, users, ty
 import type { RequestDetails } from '@/lib/requests';
 import { describeDb } from '@/tests/db';
 import { refusal, seedWorld, type World } from '@/tests/world';
-import {
-  addHoliday,
-  addNote,
-  createRequest,
-  decideRequest,
-  findRequestFor,
-  listEvents,
-  listNotes,
-  listQueue,
-  removeHoliday,
-  setReplyDeadlineDays,
-  submitRequest,
-  updateRequest,
-  withdrawRequest,
-} from './requests';
+import { addHoliday, findRequestFor, listEvents, listHolidays, listNotes, listQueue, removeHoliday, setReplyDeadlineDays } from '@/db/queries/requests';
+import { addNote, createRequest, decideRequest, submitRequest, updateRequest, withdrawRequest } from './requests';
 
 const pattern: RequestDetails = { type: 'break_pattern', breaks: 3, lengthMin: 30, windows: [{ start: '10:00', end: '11:00' }] };
 const input = (details: RequestDetails = pattern) => ({ details, fromDate: '2026-03-02', untilDate: '2026-12-31', note: 'Back from leave in March.' });
@@ -64,7 +51,7 @@ describeDb('schedule requests', (handle) => {
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['holiday.added', 'policy.updated']));
     const [h] = (await db().select().from(auditLog).where(eq(auditLog.action, 'holiday.added'))).map((a) => a.detail);
     expect(h).toEqual({ date: '2026-03-04', name: 'Company day' });
-    const holidays = await import('./requests').then((m) => m.listHolidays(db(), w.ny.id));
+    const holidays = await listHolidays(db(), w.ny.id);
     await removeHoliday(db(), { id: w.admin.id }, holidays[0]!.id);
     await setReplyDeadlineDays(db(), { id: w.admin.id }, w.ny.id, 5);
   });
