@@ -4,8 +4,11 @@
  * DATABASE_URL), then books through the real booking service, printing `ACK <id>` only after
  * createBooking has returned (committed). The test SIGKILLs it in the middle of the burst.
  *
- *   tsx scripts/crash-booker.ts burst    books until killed (4 at a time)
- *   tsx scripts/crash-booker.ts check    prints `COUNT <live bookings>`, books once more, prints `READY <id>`
+ *   tsx --conditions=react-server scripts/crash-booker.ts burst    books until killed (4 at a time)
+ *   tsx --conditions=react-server scripts/crash-booker.ts check    prints `COUNT <live bookings>`, books once more, prints `READY <id>`
+ *
+ * The react-server condition is the one Next.js runs server code under: it lets the server
+ * layer's `server-only` marker load here, outside Next.js.
  */
 import { count, eq, inArray } from 'drizzle-orm';
 import { openConfigured } from '@/db/client';

@@ -17,7 +17,7 @@ import { dbKinds, freshDb, type TestDb } from './db';
 type Run = { acks: string[]; lines: string[]; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; kill: () => void };
 
 function start(mode: 'burst' | 'check', env: Record<string, string>, killAfterAcks?: number): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/crash-booker.ts', mode], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/crash-booker.ts', mode], {
     env: { ...process.env, ...env, NODE_ENV: 'production', TZ: 'UTC' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

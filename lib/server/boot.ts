@@ -1,3 +1,4 @@
+import 'server-only';
 import { env } from '@/lib/env';
 import { DataDirInUseError, migrationStatus } from '@/db/client';
 import { startScheduler } from './jobs';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import { bookingInvite } from '@/lib/ics';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { formatTime } from '@/lib/time';
 import { env } from '@/lib/env';

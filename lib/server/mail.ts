@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { env } from '@/lib/env';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * One line for the server log naming why a sign-in failed: Auth.js' error, the error under it
  * (state, PKCE, nonce, ID token, UserInfo…), and the provider's own `error` and

@@ -1,3 +1,4 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import { env } from '@/lib/env';
 import { feedKey, feedUrls } from '@/lib/feed-token';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { signInWithProvider } from '@/db/queries/people';
 import { type GroupRoleMapping, type IdentityRefusal, identityFromClaims, roleFromGroups } from '@/lib/oidc-identity';

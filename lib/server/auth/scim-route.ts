@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { consumeRateLimit } from '@/db/queries/rate-limits';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { decode } from 'next-auth/jwt';
 
 /** What Nook keeps in its session token (see the jwt callback in ./config). */

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { holdForPlacement, place, placing } from '@/db/placement';
 import {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { loadRoomContext, recordDemandMiss, timelineFor } from '@/db/queries/bookings';
 import type { Booking } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { holdForPlacement, NoStationFree, place, placing } from '@/db/placement';
 import { busyInRoom, closuresInRoom, LONGEST_HOLD_MIN, loadRoomContext, MAX_BUFFER_MIN, ownLiveBookings, releaseNoShows, type RoomContext } from '@/db/queries/bookings';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { loadOwnedBooking, loadRoomContext, markCancelled, notifyOwner, type Actor } from '@/db/queries/bookings';
 import type { Booking } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { loadOwnLiveBooking, markCheckedIn, markCheckedOut } from '@/db/queries/bookings';
 import type { Booking } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { NoStationFree } from '@/db/placement';
 import { recordDemandMiss, suggestAlternatives, type RoomContext, type Suggestion } from '@/db/queries/bookings';

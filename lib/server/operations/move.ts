@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { holdForPlacement, NoStationFree, place, placing } from '@/db/placement';
 import { busyInRoom, findOwnBooking, LONGEST_HOLD_MIN, loadOwnedBooking, loadRoomContext, notifyOwner, releaseNoShows, type Actor, type RoomContext } from '@/db/queries/bookings';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { closuresInRoom, ownLiveBookings, siteInfo, type RoomContext } from '@/db/queries/bookings';
 import { checkBooking, type Window } from '@/lib/booking-rules';
