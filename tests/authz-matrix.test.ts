@@ -234,7 +234,7 @@ export const MATRIX: Record<string, Entry> = {
     expect: everyone(403),
     call: action(() => ({})),
   },
-  'app/signin/actions.ts#signOutAction': { expect: everyone(303), call: action(() => ({})) },
+  'app/_actions/session.ts#signOutAction': { expect: everyone(303), call: action(() => ({})) },
   'app/(employee)/settings/actions.ts#signOutEverywhereAction': {
     expect: { anonymous: 401, employee: 303, hr: 303, admin: 303 },
     call: action(() => ({})),

@@ -63,7 +63,7 @@ const root = process.cwd();
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Endpoints whose answer may be a success whatever the input: reads, and actions that take no input. */
 const MAY_SUCCEED = new Set([
-  'app/signin/actions.ts#signOutAction',
+  'app/_actions/session.ts#signOutAction',
   'app/(employee)/settings/actions.ts#signOutEverywhereAction',
   // Input-free: a new calendar feed link for the caller, whatever else is sent.
   'app/(employee)/settings/actions.ts#regenerateFeedAction',

@@ -4,7 +4,7 @@ import { getDb } from '@/db/runtime';
 import type { User } from '@/db/schema';
 import { navFor } from '@/lib/nav';
 import { ROLE_LABELS } from '@/lib/roles';
-import { signOutAction } from '@/app/signin/actions';
+import { signOutAction } from '@/app/_actions/session';
 import { ActionButton } from './action-button';
 import { NavLinks } from './nav-links';
 import { NotificationsLink } from './notifications-link';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { findPersonByEmail } from '@/db/queries/people';
 import { countSignInAttempt } from '@/db/queries/rate-limits';
 import { defineAction } from '@/lib/server/auth/action';
-import { signIn, signOut } from '@/lib/server/auth/config';
+import { signIn } from '@/lib/server/auth/config';
 import { env } from '@/lib/env';
 import { ROLE_HOME } from '@/lib/roles';
 import { safeCallbackPath } from '@/lib/safe-path';
@@ -45,8 +45,4 @@ export const oidcSignInAction = defineAction('public', oidcSignInSchema, async (
   const limited = await countSignInAttempt(db, null, ip);
   if (limited) return { ok: false, status: 429, message: limited.message };
   await signIn('oidc', { redirectTo: safeCallbackPath(callbackUrl) ?? '/' });
-});
-
-export const signOutAction = defineAction('public', z.object({}), async () => {
-  await signOut({ redirectTo: '/signin?signedOut=1' });
 });
