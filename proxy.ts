@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce } from '@/lib/csp';
+import { env } from '@/lib/env';
 
 const PUBLIC_PREFIXES = ['/signin', '/_next/', '/favicon', '/r/'];
 
@@ -7,12 +8,10 @@ function hasSessionCookie(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
 
+/** The identity provider's origin, where the sign-in form may post (lib/env has checked it is a URL). */
 function oidcOrigin(): string[] {
-  try {
-    return process.env.AUTH_OIDC_ISSUER ? [new URL(process.env.AUTH_OIDC_ISSUER).origin] : [];
-  } catch {
-    return [];
-  }
+  const issuer = env().AUTH_OIDC_ISSUER;
+  return issuer ? [new URL(issuer).origin] : [];
 }
 
 /**
@@ -24,7 +23,7 @@ export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const path = `${pathname}${search}`;
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', formTargets: oidcOrigin() });
+  const csp = contentSecurityPolicy(nonce, { dev: env().NODE_ENV === 'development', formTargets: oidcOrigin() });
   const isPublic = PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
   let res: NextResponse;
   if (!isPublic && !hasSessionCookie(req)) {
