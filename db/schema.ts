@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -27,6 +28,7 @@ import type { OpeningHours } from '@/lib/opening-hours';
 import type { RequestDetails } from '@/lib/requests';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests';
 import { ROLES } from '@/lib/roles';
+import { DATA_REQUEST_KINDS, DATA_REQUEST_STATUSES, MAX_REASON_CHARS } from '@/lib/data-rights';
 
 export const roleEnum = pgEnum('user_role', ROLES);
 export const roomStatusEnum = pgEnum('room_status', ['active', 'out_of_service']);
@@ -36,6 +38,11 @@ export const demandMissKindEnum = pgEnum('demand_miss_kind', ['full', 'book_now'
 export const feedKindEnum = pgEnum('calendar_feed_kind', ['person', 'room', 'site']);
 export const requestTypeEnum = pgEnum('request_type', REQUEST_TYPES);
 export const requestStatusEnum = pgEnum('request_status', REQUEST_STATUSES);
+export const dataRequestKindEnum = pgEnum('data_request_kind', DATA_REQUEST_KINDS);
+export const dataRequestStatusEnum = pgEnum('data_request_status', DATA_REQUEST_STATUSES);
+
+/** Raw bytes (a data archive): Buffer from the postgres driver, Uint8Array from PGlite. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -48,6 +55,8 @@ export const sites = pgTable(
     address: text('address').notNull().default(''),
     timeZone: text('time_zone').notNull(),
     openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
+    /** When the identity provider deletes one of this site's people (SCIM DELETE): erase her data (true) or only deactivate her (false). */
+    eraseOnScimDelete: boolean('erase_on_scim_delete').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -166,6 +175,11 @@ export const bookings = pgTable(
       .notNull()
       .references(() => stations.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * A random stand-in for the person once she is erased: the same for all her bookings and
+     * linked to nothing else, so reports count distinct people (and hide small groups) as before.
+     */
+    anonKey: uuid('anon_key'),
     startAt: timestamp('start_at', { withTimezone: true }).notNull(),
     endAt: timestamp('end_at', { withTimezone: true }).notNull(),
     blockEnd: timestamp('block_end', { withTimezone: true }).notNull(),
@@ -433,9 +447,10 @@ export const requests = pgTable(
   'requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Null once she is erased: the request then keeps only what the reports count (type, site, status and dates). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The erased person's stand-in (as on her bookings), so reports count distinct people as before. */
+    anonKey: uuid('anon_key'),
     siteId: uuid('site_id')
       .notNull()
       .references(() => sites.id, { onDelete: 'restrict' }),
@@ -462,7 +477,8 @@ export const requests = pgTable(
     check('requests_type_check', sql`${t.details}->>'type' = ${t.type}::text`),
     check('requests_submitted_check', sql`${t.status} in ('draft', 'withdrawn') or (${t.submittedAt} is not null and ${t.deadlineAt} is not null)`),
     check('requests_decided_check', sql`${t.status} not in ('approved', 'denied') or ${t.decidedAt} is not null`),
-    check('requests_denied_reason_check', sql`${t.status} <> 'denied' or length(trim(${t.decision})) > 0`),
+    check('requests_denied_reason_check', sql`${t.status} <> 'denied' or ${t.userId} is null or length(trim(${t.decision})) > 0`),
+    check('requests_owner_check', sql`${t.userId} is not null or ${t.anonKey} is not null`),
     check('requests_note_check', sql`${t.note} is null or length(${t.note}) <= 2000`),
     check('requests_decision_check', sql`${t.decision} is null or length(${t.decision}) <= 4000`),
     index('requests_user_idx').on(t.userId, t.createdAt),
@@ -502,6 +518,48 @@ export const requestNotes = pgTable(
   (t) => [index('request_notes_request_idx').on(t.requestId, t.createdAt), check('request_notes_body_check', sql`length(trim(${t.body})) between 1 and 2000`)],
 );
 
+/**
+ * A person's request under data-protection law: a copy of her data (`access`) or its erasure.
+ * The deadline is one month from the request (GDPR Art. 12(3)). After an erasure the row keeps
+ * only what proves the request was answered: kind, dates, outcome and how many rows went;
+ * `userId` is cleared with her and nothing else here names her.
+ */
+export const dataRequests = pgTable(
+  'data_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: dataRequestKindEnum('kind').notNull(),
+    status: dataRequestStatusEnum('status').notNull().default('pending'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** Who confirmed or declined an erasure (HR or an admin); null when Nook answered by itself. */
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The written reason when an erasure is declined: it is what she reads. */
+    reason: text('reason'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** The zip of an access request, until it expires. */
+    archive: bytea('archive'),
+    archiveBytes: integer('archive_bytes'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** After an erasure: how many rows of each kind were removed or anonymised, no names. */
+    erased: jsonb('erased').$type<Record<string, number>>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('data_requests_user_idx').on(t.userId, t.requestedAt),
+    index('data_requests_queue_idx').on(t.status, t.dueAt),
+    check('data_requests_due_check', sql`${t.dueAt} > ${t.requestedAt}`),
+    check('data_requests_reason_check', sql`${t.reason} is null or length(${t.reason}) between 1 and ${n(MAX_REASON_CHARS)}`),
+    check('data_requests_declined_check', sql`${t.status} <> 'declined' or ${t.reason} is not null`),
+    check('data_requests_archive_check', sql`${t.archive} is null or (${t.kind} = 'access' and ${t.expiresAt} is not null)`),
+    // One open request of each kind per person: asking twice changes nothing.
+    uniqueIndex('data_requests_open_key').on(t.userId, t.kind).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
 /** Mail Nook would have sent, kept instead when no SMTP server is configured (development and demo). */
 export const mailOutbox = pgTable(
   'mail_outbox',
@@ -536,3 +594,4 @@ export type ScheduleRequest = typeof requests.$inferSelect;
 export type RequestEvent = typeof requestEvents.$inferSelect;
 export type RequestNote = typeof requestNotes.$inferSelect;
 export type OutboxMail = typeof mailOutbox.$inferSelect;
+export type DataRequest = typeof dataRequests.$inferSelect;

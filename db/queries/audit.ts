@@ -36,7 +36,7 @@ export async function auditActions(db: Db): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-export async function recordAudit(db: Db, entry: { actorId: string; action: string; targetType: string; targetId?: string | null; detail?: Record<string, unknown>; ip?: string | null }) {
+export async function recordAudit(db: Db, entry: { actorId: string | null; action: string; targetType: string; targetId?: string | null; detail?: Record<string, unknown>; ip?: string | null }) {
   await db.insert(auditLog).values({
     actorId: entry.actorId,
     action: entry.action,

@@ -143,6 +143,11 @@ export async function resetRateLimit(db: Db, bucket: RateLimitBucket, key: strin
   await limiterFor(db, bucket).delete(hashKey(key));
 }
 
+/** The stored keys of `key`'s counters in these buckets, as the store writes them (`<bucket>:<hash>`), for removing them in a transaction of the caller's. */
+export function storedRateLimitKeys(buckets: RateLimitBucket[], key: string): string[] {
+  return buckets.map((bucket) => `${bucket}:${hashKey(key)}`);
+}
+
 /** Deletes counters whose window ended before `before` (for a scheduled clean-up; the store also does it every 5 minutes). */
 export async function purgeExpiredRateLimits(db: Db, before: Date): Promise<number> {
   const gone = await db.delete(rateLimits).where(lt(rateLimits.expire, before.getTime())).returning({ key: rateLimits.key });

@@ -130,7 +130,7 @@ function heldCte(f: ReportFilters, roomIds: string[] | null): SQL {
   const { lo, hi } = outerBounds(f);
   return sql`held as (
     select rr.room_id, rr.time_zone, rr.stations, rr.in_scope, rr.in_site, rr.check_in_required,
-      b.user_id, b.station_id, b.start_at, b.end_at, b.status, b.cancel_reason
+      coalesce(b.user_id, b.anon_key) as user_id, b.station_id, b.start_at, b.end_at, b.status, b.cancel_reason
     from bookings b join rr on rr.room_id = b.room_id
     where ${roomIds ? sql`b.room_id = any(${`{${roomIds.join(',')}}`}::uuid[])` : sql`true`} and b.start_at >= ${lo}::timestamptz and b.start_at < ${hi}::timestamptz
       and b.start_at >= rr.lo and b.start_at < rr.hi and ${HELD}
@@ -330,7 +330,7 @@ async function requestFigures(db: Db, f: ReportFilters, site: string | null, now
   const nowIso = now.toISOString();
   const scoped = sql`(${site}::uuid is null or rq.site_id = ${site}::uuid)`;
   const base = sql`with rs as (
-      select rq.*, s.time_zone, ${scoped} as in_scope,
+      select rq.*, coalesce(rq.user_id, rq.anon_key) as person, s.time_zone, ${scoped} as in_scope,
         ((${f.from}::date)::timestamp at time zone s.time_zone) as lo,
         ((${f.to}::date + 1)::timestamp at time zone s.time_zone) as hi
       from requests rq join sites s on s.id = rq.site_id
@@ -351,9 +351,9 @@ async function requestFigures(db: Db, f: ReportFilters, site: string | null, now
         count(*) filter (where in_scope and received and status in ('submitted', 'changes_requested') and deadline_at < ${nowIso}::timestamptz) as overdue,
         percentile_cont(0.5) within group (order by extract(epoch from decided_at - submitted_at) / 3600.0) filter (where in_scope and decided) as median_hours,
         percentile_cont(0.5) within group (order by extract(epoch from deadline_at - submitted_at) / 3600.0) filter (where in_scope and decided) as median_allowed,
-        count(distinct user_id) filter (where in_scope and (received or decided)) as people,
-        count(distinct user_id) filter (where not in_scope and (received or decided)) as outside,
-        count(distinct user_id) filter (where received or decided) as people_all
+        count(distinct person) filter (where in_scope and (received or decided)) as people,
+        count(distinct person) filter (where not in_scope and (received or decided)) as outside,
+        count(distinct person) filter (where received or decided) as people_all
       from r2`),
   );
   const people = num(row?.people);
@@ -376,12 +376,12 @@ async function requestFigures(db: Db, f: ReportFilters, site: string | null, now
   const rows = rowsOf<{ bucket: string; received: unknown; approved: unknown; denied: unknown; people: unknown }>(
     await db.execute(sql`${base},
       ev as (
-        select ${bucketOfTs(sql`submitted_at`)} as bucket, user_id, 'received' as what from r2 where in_scope and received
+        select ${bucketOfTs(sql`submitted_at`)} as bucket, person, 'received' as what from r2 where in_scope and received
         union all
-        select ${bucketOfTs(sql`decided_at`)} as bucket, user_id, status::text as what from r2 where in_scope and decided
+        select ${bucketOfTs(sql`decided_at`)} as bucket, person, status::text as what from r2 where in_scope and decided
       )
       select bucket, count(*) filter (where what = 'received') as received, count(*) filter (where what = 'approved') as approved,
-        count(*) filter (where what = 'denied') as denied, count(distinct user_id) as people
+        count(*) filter (where what = 'denied') as denied, count(distinct person) as people
       from ev group by bucket order by bucket`),
   );
   const outcomes: OutcomeCell[] = rows.map((r) => {
