@@ -7,6 +7,7 @@ import { sendMail } from './mail';
 import { releaseNoShows } from '@/db/queries/bookings';
 import { remindPlanEnds } from '@/db/queries/plans';
 import { rollForwardPlans } from '@/lib/server/operations/plans';
+import { runDataArchives } from '@/lib/server/operations/data-rights';
 import { applyRetention } from '@/db/queries/retention';
 import { bookings, jobs, notifications, rooms, sites, users } from '@/db/schema';
 
@@ -66,6 +67,7 @@ export const JOBS: JobDef[] = [
   { name: 'plan-roll-forward', everyMs: 24 * 60 * MINUTE, run: (tx, now) => rollForwardPlans(tx, now) },
   { name: 'plan-end-reminders', everyMs: 24 * 60 * MINUTE, run: async (tx, now) => ({ reminded: await remindPlanEnds(tx, now) }) },
   { name: 'retention', everyMs: 24 * 60 * MINUTE, run: (tx, now) => applyRetention(tx, now) },
+  { name: 'data-archives', everyMs: MINUTE, run: (tx, now) => runDataArchives(tx, now) },
 ];
 
 /** Makes sure each job has its row; a new job is due at once. */

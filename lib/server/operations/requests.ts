@@ -65,6 +65,7 @@ export async function withdrawRequest(db: Db, ownerId: string, id: string): Prom
 export async function decideRequest(db: Db, actor: Actor, id: string, decision: Decision, options: { version: number; now: Date }): Promise<ScheduleRequest> {
   const decided = await recordDecision(db, actor, id, decision, options);
   const link = `/requests/${id}`;
+  if (!decided.userId) return decided;
   await tell(
     db,
     decision.action === 'request_changes'
