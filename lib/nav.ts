@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/hr/requests', label: 'Request queue', role: 'hr' },
   { href: '/hr/reports', label: 'Reports', role: 'hr' },
   { href: '/hr/compliance', label: 'Compliance', role: 'hr' },
+  { href: '/hr/data-requests', label: 'Data requests', role: 'hr' },
   { href: '/admin', label: 'Admin', role: 'admin' },
   { href: '/admin/people', label: 'People', role: 'admin' },
   { href: '/admin/audit', label: 'Audit log', role: 'admin' },

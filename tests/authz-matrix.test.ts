@@ -15,7 +15,8 @@ import { createPlaceFeed, ensurePersonalFeed, regeneratePersonalFeed } from '@/d
 import { feedKey } from '@/lib/feed-token';
 import { findPersonByEmail } from '@/db/queries/people';
 import { createRequest } from '@/lib/server/operations/requests';
-import { bookings, notifications, planSkips, roomClosures, rooms, siteHolidays } from '@/db/schema';
+import { requestArchive, requestErasure } from '@/lib/server/operations/data-rights';
+import { bookings, notifications, planSkips, roomClosures, rooms, siteHolidays, users } from '@/db/schema';
 import { addDays, addMinutes, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -166,7 +167,55 @@ const requestFields = (ids: Ids) => ({ type: 'other', description: 'A chair with
 const bethNotice = async (ids: Ids) =>
   (await db.db.insert(notifications).values({ userId: ids.beth.id, kind: 'request_decided', message: 'Your schedule request was approved.' }).returning())[0]!.id;
 
+let leavers = 0;
+/** A pending erasure request of a new person at the matrix's site, so each persona answers one still open. */
+const leaverErasure = async (ids: Ids) => {
+  leavers += 1;
+  const [person] = await db.db.insert(users).values({ email: `leaver-${leavers}@example.com`, name: `Leaver ${leavers}`, siteId: ids.siteId }).returning();
+  return requestErasure(db.db, person!, testNow());
+};
+const onLeaverErasure =
+  (fields: (requestId: string) => Record<string, string>): Call =>
+  async (m, n, ids) => {
+    const r = await leaverErasure(ids);
+    return action(() => fields(r.id))(m, n, ids);
+  };
+
 export const MATRIX: Record<string, Entry> = {
+  'app/(employee)/settings/actions.ts#requestArchiveAction': { expect: signedIn(200), call: action(() => ({})) },
+  'app/(employee)/settings/actions.ts#requestErasureAction': { expect: signedIn(200), call: action(() => ({ confirm: 'yes' })) },
+  'app/(employee)/settings/actions.ts#withdrawErasureAction': {
+    // Only her own: someone else's erasure request is not found.
+    expect: { ...signedIn(200), otherRecord: 404 },
+    call: async (m, n, ids) => {
+      const r = state.user ? await requestErasure(db.db, state.user, testNow()) : { id: ids.amaraBookingId };
+      return action(() => ({ requestId: r.id }))(m, n, ids);
+    },
+    otherRecord: async (m, n, ids) => {
+      const r = await requestErasure(db.db, ids.amara, testNow());
+      return action(() => ({ requestId: r.id }))(m, n, ids);
+    },
+    otherAs: 'beth',
+  },
+  'app/api/v1/me/data-export/[id]/route.ts#GET': {
+    // Amara's archive: only she downloads it; to HR, admins and Beth it does not exist.
+    expect: { anonymous: 401, employee: 200, hr: 404, admin: 404, otherRecord: 404 },
+    call: async (m, n, ids) => {
+      const { id } = await requestArchive(db.db, ids.amara, testNow());
+      return route(`/api/v1/me/data-export/${id}`, undefined, () => ({ id }))(m, n, ids);
+    },
+    otherRecord: async (m, n, ids) => {
+      const { id } = await requestArchive(db.db, ids.amara, testNow());
+      return route(`/api/v1/me/data-export/${id}`, undefined, () => ({ id }))(m, n, ids);
+    },
+    otherAs: 'beth',
+  },
+  'app/(hr)/hr/data-requests/actions.ts#confirmErasureAction': { expect: hrOnly, call: onLeaverErasure((requestId) => ({ requestId })) },
+  'app/(hr)/hr/data-requests/actions.ts#declineErasureAction': {
+    expect: hrOnly,
+    call: onLeaverErasure((requestId) => ({ requestId, reason: 'Her records are held for an open tribunal case.' })),
+  },
+  'app/(hr)/admin/sites/actions.ts#setScimDeleteAction': { expect: adminOnly, call: action((ids) => ({ siteId: ids.siteId })) },
   'app/(employee)/requests/actions.ts#saveRequestAction': {
     // A new request ends on its own page (redirect); someone else's request cannot be changed: 404.
     expect: { ...signedIn(303), otherRecord: 404 },

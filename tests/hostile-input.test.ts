@@ -70,6 +70,8 @@ const MAY_SUCCEED = new Set([
   'app/api/v1/me/calendar-feed/regenerate/route.ts#POST',
   // Input-free: marks the caller's own notifications read.
   'app/(employee)/notifications/actions.ts#markAllNotificationsReadAction',
+  // Input-free: a copy of the caller's own data.
+  'app/(employee)/settings/actions.ts#requestArchiveAction',
 ]);
 /** Not ours to fuzz: Auth.js's own handlers (mocked here, exercised end to end). */
 const SKIP = new Set(['app/api/auth/[...nextauth]/route.ts#GET', 'app/api/auth/[...nextauth]/route.ts#POST']);
@@ -312,9 +314,9 @@ describe('hostile input to every action and route', () => {
       }
     }
     expect(failures).toEqual([]);
-    // Only the reads and input-free actions may have written (an audited export, a sign-out everywhere, a feed link, notices read).
+    // Only the reads and input-free actions may have written (an audited export, a sign-out everywhere, a feed link, notices read, her archive).
     const after = await tableCounts(db.db);
-    const quiet = { audit_log: 0, users: 0, calendar_feeds: 0, notifications: 0 };
+    const quiet = { audit_log: 0, users: 0, calendar_feeds: 0, notifications: 0, data_requests: 0 };
     expect({ ...after, ...quiet }).toEqual({ ...baseline, ...quiet });
   });
 

@@ -7,6 +7,7 @@ import { isTimeZone } from '@/lib/time-zones';
 import type { Db } from '../client';
 import { pgError, UNIQUE_VIOLATION } from '../errors';
 import { lockRoomAlone, lockSiteAlone } from '../locks';
+import { recordAudit } from './audit';
 import { auditLog, bookings, policies, roomClosures, rooms, sites, stations, type Booking, type Policy, type Room, type RoomClosure, type Site } from '../schema';
 
 type Tx = Db;
@@ -254,5 +255,15 @@ export async function removeClosure(db: Db, actor: Actor, closureId: string): Pr
       detail: { roomId: closure.roomId, start: closure.startAt, end: closure.endAt, reason: closure.reason },
     });
     return closure;
+  });
+}
+
+/** What a SCIM DELETE does to the site's people: erase their data (true) or only deactivate them. Audited. */
+export async function setEraseOnScimDelete(db: Db, actor: Actor, siteId: string, erase: boolean) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ erase: sites.eraseOnScimDelete }).from(sites).where(eq(sites.id, siteId)).for('update');
+    if (!before) throw new Refusal('That site no longer exists.', 'not_found');
+    await tx.update(sites).set({ eraseOnScimDelete: erase, updatedAt: sql`now()` }).where(eq(sites.id, siteId));
+    await recordAudit(tx, { actorId: actor.id, action: 'site.scim_delete_changed', targetType: 'site', targetId: siteId, ip: actor.ip, detail: { from: before.erase ? 'erase' : 'deactivate', to: erase ? 'erase' : 'deactivate' } });
   });
 }

@@ -6,6 +6,8 @@ import { regeneratePersonalFeed, setPersonalFeedTitle } from '@/db/queries/feeds
 import { defineAction } from '@/lib/server/auth/action';
 import { signOut } from '@/lib/server/auth/config';
 import { serverFeedKey } from '@/lib/server/auth/feed-key';
+import { requestArchive, requestErasure, withdrawErasure } from '@/lib/server/operations/data-rights';
+import { id } from '@/lib/schemas/inputs';
 
 /** Ends this person's sessions on every device, this one included. */
 export const signOutEverywhereAction = defineAction('employee', z.object({}), async (_input, { user, db }) => {
@@ -43,3 +45,30 @@ export const saveFeedTitleAction = defineAction('employee', titleSchema, async (
   await setPersonalFeedTitle(db, user.id, serverFeedKey(), title);
   return { ok: true, status: 200, message: title ? `Your events are now titled “${title}”.` : 'Your events use the neutral title again.' };
 }, { revalidate: ['/settings'] });
+
+/** A copy of everything Nook holds about her, as a zip she downloads from Settings. */
+export const requestArchiveAction = defineAction('employee', z.object({}), async (_input, { user, db }) => {
+  const { ready } = await requestArchive(db, user, new Date());
+  return {
+    ok: true,
+    status: 200,
+    message: ready ? 'Your archive is ready: download it below. The link works for 7 days.' : 'Nook is preparing your archive. You will get a notice when it is ready to download.',
+  };
+}, { revalidate: ['/settings'] });
+
+const erasureSchema = z.object({
+  confirm: z.literal('yes', { error: 'Tick the box to confirm that you want your data erased.' }),
+});
+
+/** She asks for her data to be erased; HR or an admin confirms it. */
+export const requestErasureAction = defineAction('employee', erasureSchema, async (_input, { user, db }) => {
+  await requestErasure(db, user, new Date());
+  return { ok: true, status: 200, message: 'Erasure requested. HR or an admin will confirm it within one month; until then you can withdraw it here.' };
+}, { revalidate: ['/settings', '/hr/data-requests'] });
+
+const withdrawSchema = z.object({ requestId: id('That request was not found.') });
+
+export const withdrawErasureAction = defineAction('employee', withdrawSchema, async ({ requestId }, { user, db }) => {
+  await withdrawErasure(db, user, requestId);
+  return { ok: true, status: 200, message: 'Erasure request withdrawn. Nothing was erased.' };
+}, { revalidate: ['/settings', '/hr/data-requests'] });

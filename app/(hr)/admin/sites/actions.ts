@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createSite, updatePolicy } from '@/db/queries/admin';
+import { createSite, setEraseOnScimDelete, updatePolicy } from '@/db/queries/admin';
 import { updateSite } from '@/lib/server/operations/admin-changes';
 import { addHoliday, removeHoliday, setReplyDeadlineDays } from '@/db/queries/requests';
 import { defineAction } from '@/lib/server/auth/action';
@@ -65,3 +65,15 @@ export const removeHolidayAction = defineAction('admin', z.object({ holidayId: i
   const removed = await removeHoliday(db, { id: user.id, ip }, holidayId);
   return { ok: true, status: 200, message: `${removed.name} removed.`, data: { siteId: removed.siteId } };
 }, { revalidate: (_, state) => [`/admin/sites/${(state.data as { siteId: string }).siteId}`] });
+
+const scimDeleteSchema = z.object({ siteId: idOf('site'), eraseOnScimDelete: z.enum(['on']).optional() });
+
+/** Whether the identity provider deleting someone (SCIM DELETE) erases her data or only deactivates her. */
+export const setScimDeleteAction = defineAction('admin', scimDeleteSchema, async ({ siteId, eraseOnScimDelete }, { user, db, ip }) => {
+  await setEraseOnScimDelete(db, { id: user.id, ip }, siteId, eraseOnScimDelete === 'on');
+  return {
+    ok: true,
+    status: 200,
+    message: eraseOnScimDelete === 'on' ? 'Saved. When your identity provider deletes someone here, Nook erases her data.' : 'Saved. When your identity provider deletes someone here, Nook only deactivates her.',
+  };
+}, { revalidate: ({ siteId }) => [`/admin/sites/${siteId}`] });

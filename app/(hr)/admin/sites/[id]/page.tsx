@@ -14,7 +14,7 @@ import { AdminForm, Checkbox, TextField } from '../../_components/admin-form';
 import styles from '../../_components/admin-form.module.css';
 import { SiteFields } from '../../_components/fields';
 import { PlaceFeed } from '../../_components/place-feed';
-import { addHolidayAction, removeHolidayAction, setReplyDeadlineAction, updatePolicyAction, updateSiteAction } from '../actions';
+import { addHolidayAction, removeHolidayAction, setReplyDeadlineAction, setScimDeleteAction, updatePolicyAction, updateSiteAction } from '../actions';
 import { isId } from '@/lib/schemas/inputs';
 
 export const metadata: Metadata = { title: 'Edit site' };
@@ -108,6 +108,20 @@ export default async function SitePage({ params, searchParams }: Props) {
             <TextField name="date" label="Holiday date" type="date" required />
             <TextField name="name" label="Holiday name" required hint="Such as Thanksgiving." />
           </div>
+        </AdminForm>
+      </section>
+
+      <section className="card stack" aria-labelledby="site-scim-delete">
+        <div>
+          <h2 id="site-scim-delete">When your identity provider deletes someone</h2>
+          <p className="small muted">
+            A deletion through SCIM always ends her access at once. Nook can also erase her data then, as if she had asked and HR had confirmed: her past bookings stay
+            only as anonymous room use.
+          </p>
+        </div>
+        <AdminForm action={setScimDeleteAction} submitLabel="Save">
+          <input type="hidden" name="siteId" value={site.id} />
+          <Checkbox name="eraseOnScimDelete" label="Erase her data when the identity provider deletes her" defaultChecked={site.eraseOnScimDelete} />
         </AdminForm>
       </section>
 

@@ -1,3 +1,4 @@
+import { eraseOnProviderDelete } from '@/lib/server/operations/data-rights';
 import { findScimPerson, updateScimPerson } from '@/db/queries/scim';
 import { defineScimRoute, scimJson } from '@/lib/server/auth/scim-route';
 import { ScimError, changeFromPatch, personFromScim, scimUserSchema, scimValidationError, toScimUser } from '@/lib/scim';
@@ -31,9 +32,13 @@ export const PATCH = defineScimRoute({ body: true }, async ({ db, params, body, 
   return scimJson(toScimUser(result.person, base));
 });
 
-/** DELETE /scim/v2/Users/{id}: deactivates (every session ends); her history stays for retention. 204. */
+/**
+ * DELETE /scim/v2/Users/{id}: deactivates her (every session ends); then, where her site says
+ * so, erases her data as an erasure request would; otherwise her history stays for retention. 204.
+ */
 export const DELETE = defineScimRoute({}, async ({ db, params, ip }) => {
   const result = await updateScimPerson(db, params.id ?? '', { active: false }, ip);
   if (result.kind === 'not-found') throw notFound();
+  if (result.kind === 'ok') await eraseOnProviderDelete(db, result.person.id, new Date(), ip);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
