@@ -13,6 +13,8 @@ const PAGES: { who: string | null; path: string; status?: number }[] = [
   { who: 'amara@example.com', path: '/no-such-page', status: 404 },
   { who: 'hr@example.com', path: '/hr' },
   { who: 'hr@example.com', path: '/me' },
+  { who: 'hr@example.com', path: '/hr/data-requests' },
+  { who: 'amara@example.com', path: '/hr/data-requests', status: 403 },
   { who: 'admin@example.com', path: '/admin' },
   { who: 'admin@example.com', path: '/admin/people' },
   { who: 'admin@example.com', path: '/admin/sites/new' },

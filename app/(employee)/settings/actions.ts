@@ -52,7 +52,7 @@ export const requestArchiveAction = defineAction('employee', z.object({}), async
   return {
     ok: true,
     status: 200,
-    message: ready ? 'Your archive is ready: download it below. The link works for 7 days.' : 'Nook is preparing your archive. You will get a notice when it is ready to download.',
+    message: ready ? 'Your archive is ready to download. The link works for 7 days.' : 'Nook is preparing your archive. You will get a notice when it is ready to download.',
   };
 }, { revalidate: ['/settings'] });
 

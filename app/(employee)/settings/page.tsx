@@ -8,8 +8,8 @@ import { feedLinks, serverFeedKey } from '@/lib/server/auth/feed-key';
 import { requireRole } from '@/lib/server/auth/guards';
 import { ROLE_LABELS } from '@/lib/roles';
 import { listOwnDataRequests } from '@/db/queries/personal-data';
-import { ARCHIVE_DAYS } from '@/lib/data-rights';
-import { formatLocal } from '@/lib/time';
+import { ARCHIVE_DAYS, dueDay } from '@/lib/data-rights';
+import { formatDate, formatLocal } from '@/lib/time';
 import { requestArchiveAction, requestErasureAction, setRemindersAction, signOutEverywhereAction, withdrawErasureAction } from './actions';
 import { CalendarFeed } from './calendar-feed';
 import { ErasureForm } from './erasure-form';
@@ -28,6 +28,8 @@ export default async function SettingsPage() {
   const links = await feedLinks(feed.token);
   const now = new Date();
   const zone = site?.timeZone ?? 'UTC';
+  // Without a site there is no local clock to speak in: say which one the times are in.
+  const utc = site ? '' : ' UTC';
   const archive = dataRequests.find((r) => r.kind === 'access' && r.status === 'ready' && r.expiresAt && r.expiresAt > now);
   const preparing = dataRequests.find((r) => r.kind === 'access' && r.status === 'pending');
   const erasure = dataRequests.find((r) => r.kind === 'erasure' && r.status === 'pending');
@@ -85,11 +87,13 @@ export default async function SettingsPage() {
           <h3>Download a copy</h3>
           {archive ? (
             <p className="small" style={{ margin: 0 }}>
-              Your archive from {formatLocal(archive.completedAt ?? archive.requestedAt, zone)} is ready ({Math.max(1, Math.round((archive.archiveBytes ?? 0) / 1024))} KB, a zip of JSON and a calendar file).{' '}
+              Your archive from {formatLocal(archive.completedAt ?? archive.requestedAt, zone)}
+              {utc} is ready ({Math.max(1, Math.round((archive.archiveBytes ?? 0) / 1024))} KB, a zip of JSON and a calendar file).{' '}
               <a href={`/api/v1/me/data-export/${archive.id}`} download>
                 Download your archive
               </a>
-              . The link works until {formatLocal(archive.expiresAt!, zone)}.
+              . The link works until {formatLocal(archive.expiresAt!, zone)}
+              {utc}.
             </p>
           ) : preparing ? (
             <p className="small" style={{ margin: 0 }} role="status">
@@ -107,7 +111,8 @@ export default async function SettingsPage() {
           {erasure ? (
             <>
               <p className="small" style={{ margin: 0 }}>
-                You asked on {formatLocal(erasure.requestedAt, zone)} for your data to be erased. HR or an admin will confirm it by {formatLocal(erasure.dueAt, zone)}; then your
+                You asked on {formatLocal(erasure.requestedAt, zone)}
+                {utc} for your data to be erased. HR or an admin will confirm it by the end of {formatDate(dueDay(erasure.dueAt, zone), 'long')}; then your
                 account is gone and you are signed out. Until then you can take it back.
               </p>
               <ActionButton action={withdrawErasureAction} label="Withdraw the erasure request" className="btn btn-secondary" fields={{ requestId: erasure.id }} />
@@ -116,7 +121,8 @@ export default async function SettingsPage() {
             <>
               {declined?.status === 'declined' && (
                 <p className="small" style={{ margin: 0 }}>
-                  Your erasure request of {formatLocal(declined.requestedAt, zone)} was declined: “{declined.reason}”
+                  Your erasure request of {formatLocal(declined.requestedAt, zone)}
+                  {utc} was declined: “{declined.reason}”
                 </p>
               )}
               <p className="muted small" style={{ margin: 0 }}>

@@ -89,7 +89,7 @@ export async function decideRequest(db: Db, actor: Actor, id: string, decision: 
   return decided;
 }
 
-/** An internal HR note on a request; the employee never sees it, so nobody is told. */
+/** An internal HR note on a request; the employee does not see it in Nook (only in a copy of her data), so nobody is told. */
 export async function addNote(db: Db, actor: Actor, requestId: string, body: string) {
   return insertNote(db, actor, requestId, body);
 }

@@ -1,5 +1,6 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/server/auth/action';
 import { confirmErasure, declineErasure } from '@/lib/server/operations/data-rights';
@@ -12,7 +13,8 @@ const answered = { revalidate: ['/hr/data-requests', '/admin/people', '/hr'] };
 /** HR or an admin confirms an erasure: her data goes in one transaction, and she is told. */
 export const confirmErasureAction = defineAction('hr', z.object({ requestId }), async ({ requestId }, { user, db, ip }) => {
   await confirmErasure(db, { id: user.id, ip }, requestId, new Date());
-  return { ok: true, status: 200, message: 'Erased. Her account is gone, her past bookings stay only as anonymous room use, and she has been told.' };
+  // The request leaves the list it was answered from: the page says what happened.
+  redirect('/hr/data-requests?answered=erased');
 }, answered);
 
 const declineSchema = z.object({
@@ -27,5 +29,5 @@ const declineSchema = z.object({
 /** HR or an admin declines an erasure, in writing. */
 export const declineErasureAction = defineAction('hr', declineSchema, async ({ requestId, reason }, { user, db, ip }) => {
   await declineErasure(db, { id: user.id, ip }, requestId, reason, new Date());
-  return { ok: true, status: 200, message: 'Declined. She has been told and can read your reason in Settings.' };
+  redirect('/hr/data-requests?answered=declined');
 }, answered);

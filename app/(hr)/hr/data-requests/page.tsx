@@ -18,8 +18,16 @@ export const metadata: Metadata = { title: 'Data requests' };
  * last 90 days. Copies of data are made by Nook for the person herself and appear here only
  * as a record.
  */
-export default async function DataRequestsPage() {
+const ANSWERED: Record<string, string> = {
+  erased: 'Erased. Her account is gone, her past bookings stay only as anonymous room use, and she has been told.',
+  declined: 'Declined. She has been told and can read your reason in Settings.',
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DataRequestsPage({ searchParams }: Props) {
   await connection();
+  const { answered } = await searchParams;
   const me = await requireRole('hr');
   const db = await getDb();
   const rows = await listDataRequestQueue(db, new Date());
@@ -35,6 +43,11 @@ export default async function DataRequestsPage() {
         <h1>Data requests</h1>
         <p>People asking for a copy of their data or for its erasure. The law gives one month to answer; each step is in the audit log.</p>
       </header>
+      {typeof answered === 'string' && ANSWERED[answered] && (
+        <p className="alert alert-ok" role="status">
+          {ANSWERED[answered]}
+        </p>
+      )}
       {overdue > 0 && (
         <p className="alert alert-error" role="status">
           {overdue === 1 ? '1 erasure request is past its deadline.' : `${overdue} erasure requests are past their deadline.`}
@@ -54,8 +67,7 @@ export default async function DataRequestsPage() {
                   <div>
                     <h3 style={{ margin: 0 }}>{who}</h3>
                     <p className="muted small" style={{ margin: 0 }}>
-                      {r.email}
-                      {r.site ? ` · ${r.site}` : ''}
+                      {r.email} · {r.site ?? 'No site yet: times in UTC'}
                     </p>
                   </div>
                   <p className="small" style={{ margin: 0 }}>

@@ -35,5 +35,5 @@ const noteSchema = z.object({
 
 export const addNoteAction = defineAction('hr', noteSchema, async ({ requestId, body }, { user, db, ip }) => {
   await addNote(db, { id: user.id, ip }, requestId, body);
-  return { ok: true, status: 200, message: 'Note added. Only HR and admins see it.' };
+  return { ok: true, status: 200, message: 'Note added. Only HR and admins see it in Nook.' };
 }, { revalidate: ({ requestId }) => [`/hr/requests/${requestId}`] });

@@ -97,7 +97,7 @@ export default async function HrRequestPage({ params }: Props) {
       <section className="card stack" aria-labelledby="notes-heading">
         <h2 id="notes-heading">Internal notes</h2>
         <p className="small muted" style={{ margin: 0 }}>
-          Only HR and admins see these. Adding a note is recorded in the audit log.
+          Only HR and admins see these in Nook; the employee receives them with a copy of her data if she asks for one. Adding a note is recorded in the audit log.
         </p>
         {notes.length === 0 ? (
           <p className="muted">No notes yet.</p>
