@@ -210,9 +210,10 @@ export const MATRIX: Record<string, Entry> = {
     },
     otherAs: 'beth',
   },
-  'app/(hr)/hr/data-requests/actions.ts#confirmErasureAction': { expect: hrOnly, call: onLeaverErasure((requestId) => ({ requestId })) },
+  // Answered, the queue page says what happened (a redirect).
+  'app/(hr)/hr/data-requests/actions.ts#confirmErasureAction': { expect: { ...hrOnly, hr: 303, admin: 303 }, call: onLeaverErasure((requestId) => ({ requestId })) },
   'app/(hr)/hr/data-requests/actions.ts#declineErasureAction': {
-    expect: hrOnly,
+    expect: { ...hrOnly, hr: 303, admin: 303 },
     call: onLeaverErasure((requestId) => ({ requestId, reason: 'Her records are held for an open tribunal case.' })),
   },
   'app/(hr)/admin/sites/actions.ts#setScimDeleteAction': { expect: adminOnly, call: action((ids) => ({ siteId: ids.siteId })) },
