@@ -29,6 +29,7 @@ import type { RequestDetails } from '@/lib/requests';
 import { REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests';
 import { ROLES } from '@/lib/roles';
 import { DATA_REQUEST_KINDS, DATA_REQUEST_STATUSES, MAX_REASON_CHARS } from '@/lib/data-rights';
+import { MAX_PROBLEM_NOTE, PROBLEM_KINDS, PROBLEM_STATUSES } from '@/lib/problems';
 
 export const roleEnum = pgEnum('user_role', ROLES);
 export const roomStatusEnum = pgEnum('room_status', ['active', 'out_of_service']);
@@ -40,6 +41,8 @@ export const requestTypeEnum = pgEnum('request_type', REQUEST_TYPES);
 export const requestStatusEnum = pgEnum('request_status', REQUEST_STATUSES);
 export const dataRequestKindEnum = pgEnum('data_request_kind', DATA_REQUEST_KINDS);
 export const dataRequestStatusEnum = pgEnum('data_request_status', DATA_REQUEST_STATUSES);
+export const problemKindEnum = pgEnum('room_problem_kind', PROBLEM_KINDS);
+export const problemStatusEnum = pgEnum('room_problem_status', PROBLEM_STATUSES);
 
 /** Raw bytes (a data archive): Buffer from the postgres driver, Uint8Array from PGlite. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -560,6 +563,56 @@ export const dataRequests = pgTable(
   ],
 );
 
+/**
+ * Something wrong with a room (cleaning, supplies, the fridge, a pump, the lock), one row per
+ * problem: a second report of the same kind while it is open joins it. Who reported is kept
+ * apart (room_problem_reports) and shown to nobody: only told when it is fixed, since
+ * reporting a lactation room's fridge says she uses it.
+ */
+export const roomProblems = pgTable(
+  'room_problems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    kind: problemKindEnum('kind').notNull(),
+    status: problemStatusEnum('status').notNull().default('open'),
+    /** Who in facilities is handling it. */
+    handlerId: uuid('handler_id').references(() => users.id, { onDelete: 'set null' }),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    fixedAt: timestamp('fixed_at', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('room_problems_queue_idx').on(t.status, t.reportedAt),
+    index('room_problems_room_idx').on(t.roomId, t.reportedAt),
+    // One open problem of a kind per room: reports of it while it is open join that one.
+    uniqueIndex('room_problems_open_key').on(t.roomId, t.kind).where(sql`${t.status} <> 'fixed'`),
+    check('room_problems_fixed_check', sql`(${t.status} = 'fixed') = (${t.fixedAt} is not null)`),
+  ],
+);
+
+/** Each report of a problem: its note, and who to tell when it is fixed (never shown to anyone). */
+export const roomProblemReports = pgTable(
+  'room_problem_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => roomProblems.id, { onDelete: 'cascade' }),
+    reporterId: uuid('reporter_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('room_problem_reports_problem_idx').on(t.problemId, t.createdAt),
+    index('room_problem_reports_reporter_idx').on(t.reporterId),
+    check('room_problem_reports_note_check', sql`${t.note} is null or length(${t.note}) between 1 and ${n(MAX_PROBLEM_NOTE)}`),
+  ],
+);
+
 /** Mail Nook would have sent, kept instead when no SMTP server is configured (development and demo). */
 export const mailOutbox = pgTable(
   'mail_outbox',
@@ -595,3 +648,4 @@ export type RequestEvent = typeof requestEvents.$inferSelect;
 export type RequestNote = typeof requestNotes.$inferSelect;
 export type OutboxMail = typeof mailOutbox.$inferSelect;
 export type DataRequest = typeof dataRequests.$inferSelect;
+export type RoomProblem = typeof roomProblems.$inferSelect;

@@ -80,6 +80,7 @@ export function archiveReadme(input: { name: string; madeAt: string }): string {
     '  auditEntries     entries of Nook\'s audit log about you or made by you',
     '  policyNotices    lactation policy notices you received and acknowledged (empty until Nook delivers them)',
     '  dataRequests     your requests for a copy or an erasure of your data',
+    '  roomProblems     problems you reported in a room, with your note and whether they were fixed',
     `${ARCHIVE_FILES.calendar}  your bookings as an iCalendar file, to open in any calendar.`,
     '',
     'Left out: other people\'s personal data. Bookings, requests and notes show what concerns you;',

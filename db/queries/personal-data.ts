@@ -12,6 +12,8 @@ import {
   plans,
   rateLimits,
   requestEvents,
+  roomProblemReports,
+  roomProblems,
   requestNotes,
   requests,
   rooms,
@@ -19,6 +21,7 @@ import {
   stations,
   users,
 } from '../schema';
+import { problemsReportedBy } from './problems';
 import { storedRateLimitKeys } from './rate-limits';
 
 /**
@@ -40,6 +43,8 @@ export const PERSON_COLUMNS = {
   'request_notes.author_id': 'erased: a note she wrote on someone else\'s request stays, without her',
   'data_requests.user_id': 'exported; erased: kept as proof of the answer, without her or her archive',
   'data_requests.decided_by': 'erased: a data request she decided stays, without her',
+  'room_problem_reports.reporter_id': 'exported (room, problem, her note, status); erased: the report stays for facilities, without her',
+  'room_problems.handler_id': 'erased: a problem she handled stays, without her',
   // Without a foreign key:
   'audit_log.target_id': 'entries about her (target person) are her role history; erased: they stay without her id or detail',
   'mail_outbox.to': 'exported (subjects and dates); erased: mail to her deleted',
@@ -55,6 +60,7 @@ export const REACHED_THROUGH: Record<string, string> = {
   request_events: 'her requests',
   request_notes: 'her requests',
   rate_limits: 'hashes of her email and id',
+  room_problems: 'the problems she reported or handled',
 };
 
 const DAY_MS = 86_400_000;
@@ -162,6 +168,7 @@ export async function collectPersonalData(db: Db, userId: string) {
       .orderBy(asc(dataRequests.requestedAt)),
     db.select({ subject: mailOutbox.subject, createdAt: mailOutbox.createdAt }).from(mailOutbox).where(eq(mailOutbox.to, profile.email)).orderBy(asc(mailOutbox.createdAt)),
   ]);
+  const reportedProblems = await problemsReportedBy(db, userId);
 
   const planIds = ownPlans.map((p) => p.id);
   const requestIds = ownRequests.map((r) => r.id);
@@ -210,6 +217,7 @@ export async function collectPersonalData(db: Db, userId: string) {
     calendarFeed: feeds,
     auditEntries: audit,
     dataRequests: ownDataRequests,
+    roomProblems: reportedProblems,
     mail,
   };
 }
@@ -303,6 +311,8 @@ export async function erasePerson(tx: Db, userId: string, now: Date): Promise<Re
   await tx.update(requestEvents).set({ actorId: null }).where(eq(requestEvents.actorId, userId));
   await tx.update(requestNotes).set({ authorId: null }).where(eq(requestNotes.authorId, userId));
   await tx.update(calendarFeeds).set({ createdBy: null }).where(eq(calendarFeeds.createdBy, userId));
+  const problemReports = await tx.update(roomProblemReports).set({ reporterId: null }).where(eq(roomProblemReports.reporterId, userId)).returning({ id: roomProblemReports.id });
+  await tx.update(roomProblems).set({ handlerId: null }).where(eq(roomProblems.handlerId, userId));
   await tx.delete(users).where(eq(users.id, userId));
   return {
     bookingsCancelled: future.length,
@@ -314,6 +324,7 @@ export async function erasePerson(tx: Db, userId: string, now: Date): Promise<Re
     calendarFeeds: feedsGone.length,
     auditEntriesAnonymised: new Set([...aboutHer, ...byHer, ...mentioning].map((r) => r.id)).size,
     mail: mailGone.length,
+    problemReportsAnonymised: problemReports.length,
   };
 }
 

@@ -1,3 +1,6 @@
+import { localParts } from '@/lib/time';
+import { fixedProblemsIn, openProblemsIn } from './problems';
+import { hoursToFix, median, type ProblemKind } from '@/lib/problems';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
 import { LONGEST_HOLD_MIN } from '@/lib/policy';
@@ -398,6 +401,8 @@ export type ComplianceReport = {
   rooms: ComplianceRoom[];
   requests: { decided: Shown; onTime: Shown; share: Shown | null };
   events: NeedEvent[];
+  /** Room problems: the ones open now, and how fast those fixed in the range were fixed (rooms, not people: nothing to hide). */
+  problems: { open: { room: string; site: string; kind: ProblemKind; reportedAt: Date; timeZone: string }[]; fixed: number; medianHoursToFix: number | null };
 };
 
 /**
@@ -426,5 +431,25 @@ export async function complianceReport(db: Db, f: ReportFilters, now: Date): Pro
     const r = rooms.find((x) => x.id === e.room_id)!;
     return { room: r.name, site: r.siteName, date: e.local_hour.slice(0, 10), hour: e.local_hour.slice(11), stations: r.stations, refusals: num(e.refusals) };
   });
-  return { rooms: checklist, requests: { decided: req.key.decided, onTime: req.key.onTime, share: req.key.onTimeShare }, events };
+  const ids = inScope.map((r) => r.id);
+  const byId = new Map(rooms.map((r) => [r.id, r]));
+  const [openRows, fixedRows] = await Promise.all([
+    openProblemsIn(db, ids),
+    // A day either side covers every zone; each room's own local days then cut exactly.
+    fixedProblemsIn(db, ids, new Date(Date.parse(`${f.from}T00:00:00Z`) - 86_400_000), new Date(Date.parse(`${f.to}T00:00:00Z`) + 2 * 86_400_000)),
+  ]);
+  const fixedInRange = fixedRows.filter((p) => {
+    const r = byId.get(p.roomId)!;
+    const day = localParts(p.fixedAt!, r.timeZone).date;
+    return day >= f.from && day <= f.to;
+  });
+  const problems = {
+    open: openRows.map((p) => {
+      const r = byId.get(p.roomId)!;
+      return { room: r.name, site: r.siteName, kind: p.kind, reportedAt: p.reportedAt, timeZone: r.timeZone };
+    }),
+    fixed: fixedInRange.length,
+    medianHoursToFix: median(fixedInRange.map((p) => hoursToFix(p.reportedAt, p.fixedAt!))),
+  };
+  return { rooms: checklist, requests: { decided: req.key.decided, onTime: req.key.onTime, share: req.key.onTimeShare }, events, problems };
 }

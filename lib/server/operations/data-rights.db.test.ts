@@ -24,6 +24,7 @@ import { cancelBooking } from './cancel';
 import { checkIn, checkOut } from './check-in';
 import { confirmErasure, declineErasure, eraseOnProviderDelete, requestArchive, requestErasure, runDataArchives, withdrawErasure } from './data-rights';
 import { createPlan } from './plans';
+import { reportProblem } from './problems';
 import { addNote, createRequest, decideRequest } from './requests';
 
 const NY = 'America/New_York';
@@ -96,6 +97,8 @@ async function fillEverything(db: Db, w: World) {
   await enforceRateLimit(db, 'booking', w.amara.id);
   // An entry elsewhere in the audit log whose detail names her.
   await db.insert(auditLog).values({ actorId: w.admin.id, action: 'room.schedule_viewed', targetType: 'room', targetId: w.wellness.id, detail: { named: [w.amara.name] } });
+  // A problem she reported in a room.
+  await reportProblem(db, w.amara, { roomId: w.wellness.id, kind: 'fridge', note: 'The fridge is warm.' }, T0);
   // An erasure she asked for and took back.
   const changedMind = await requestErasure(db, w.amara, T0);
   await withdrawErasure(db, w.amara, changedMind.id);
@@ -155,6 +158,7 @@ describeDb('her data: the archive and the erasure', (handle) => {
     expect(data.calendarFeed).toEqual([expect.objectContaining({ title: 'Pump break', revokedAt: null })]);
     expect(data.dataRequests).toEqual([expect.objectContaining({ kind: 'erasure', status: 'withdrawn' }), expect.objectContaining({ kind: 'access', status: 'pending' })]);
     expect(data.auditEntries.map((e: { action: string }) => e.action)).toContain('data.access_requested');
+    expect(data.roomProblems).toEqual([expect.objectContaining({ room: 'Wellness Room 3', kind: 'fridge', note: 'The fridge is warm.', status: 'open' })]);
     expect(data.waitlist).toEqual([]);
     expect(data.policyNotices).toEqual([]);
     // Never the feed's secret, nor who else acted.

@@ -59,6 +59,7 @@ export function archiveFiles(data: PersonalData, feedTitle: string | null, madeA
     auditEntries: data.auditEntries,
     policyNotices: [],
     dataRequests: data.dataRequests,
+    roomProblems: data.roomProblems,
     mail: data.mail,
   };
   const calendar = personalFeed({
