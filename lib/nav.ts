@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/hr/data-requests', label: 'Data requests', role: 'hr' },
   { href: '/admin', label: 'Admin', role: 'admin' },
   { href: '/admin/people', label: 'People', role: 'admin' },
+  { href: '/admin/problems', label: 'Room problems', role: 'admin' },
   { href: '/admin/audit', label: 'Audit log', role: 'admin' },
 ];
 

@@ -16,7 +16,8 @@ import { feedKey } from '@/lib/feed-token';
 import { findPersonByEmail } from '@/db/queries/people';
 import { createRequest } from '@/lib/server/operations/requests';
 import { requestArchive, requestErasure } from '@/lib/server/operations/data-rights';
-import { bookings, notifications, planSkips, roomClosures, rooms, siteHolidays, users } from '@/db/schema';
+import { reportProblem } from '@/lib/server/operations/problems';
+import { bookings, notifications, planSkips, roomClosures, rooms, siteHolidays, stations, users } from '@/db/schema';
 import { addDays, addMinutes, zonedInstant } from '@/lib/time';
 import type { User } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -181,7 +182,27 @@ const onLeaverErasure =
     return action(() => fields(r.id))(m, n, ids);
   };
 
+let problemRooms = 0;
+/** An open problem of `kind` in a room of its own, so each persona acts on one still open (and closing it strands nobody else). */
+const freshProblem = async (ids: Ids, kind: 'cleaning' | 'lock_privacy') => {
+  problemRooms += 1;
+  const [room] = await db.db.insert(rooms).values({ siteId: ids.siteId, name: `Matrix Problem Room ${problemRooms}` }).returning();
+  await db.db.insert(stations).values({ roomId: room!.id, position: 1, label: 'Station 1' });
+  return reportProblem(db.db, ids.beth, { roomId: room!.id, kind, note: null }, testNow());
+};
+const onFreshProblem =
+  (kind: 'cleaning' | 'lock_privacy'): Call =>
+  async (m, n, ids) => {
+    const { problemId } = await freshProblem(ids, kind);
+    return action(() => ({ problemId }))(m, n, ids);
+  };
+
 export const MATRIX: Record<string, Entry> = {
+  'app/_actions/problems.ts#reportProblemAction': { expect: signedIn(200), call: action((ids) => ({ roomId: ids.roomId, kind: 'cleaning', note: 'The bin is full.' })) },
+  'app/(hr)/admin/problems/actions.ts#handleProblemAction': { expect: adminOnly, call: onFreshProblem('cleaning') },
+  // Fixed or closed, the queue page says what happened (a redirect).
+  'app/(hr)/admin/problems/actions.ts#fixProblemAction': { expect: { ...adminOnly, admin: 303 }, call: onFreshProblem('cleaning') },
+  'app/(hr)/admin/problems/actions.ts#closeRoomForProblemAction': { expect: { ...adminOnly, admin: 303 }, call: onFreshProblem('lock_privacy') },
   'app/(employee)/settings/actions.ts#requestArchiveAction': { expect: signedIn(200), call: action(() => ({})) },
   'app/(employee)/settings/actions.ts#requestErasureAction': { expect: signedIn(200), call: action(() => ({ confirm: 'yes' })) },
   'app/(employee)/settings/actions.ts#withdrawErasureAction': {

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BookNowButton } from '@/app/_components/book-now';
 import { CheckInControls } from '@/app/_components/check-in';
+import { ProblemReport } from '@/app/_components/problem-report';
 import { bookingsHereToday, MyBookingsHere } from '@/app/_components/my-bookings-here';
 import { loadRoomContext, releaseNoShows, timelineFor } from '@/db/queries/bookings';
 import { LONGEST_HOLD_MIN } from '@/lib/policy';
@@ -75,6 +76,7 @@ export default async function DoorPage({ params }: { params: Promise<{ roomId: s
       </section>
       {/* Her booking under way is above; the rest of her day here (if any) below. */}
       {(!ownNow || here.length > 1) && <MyBookingsHere here={ownNow ? here.filter((b) => b.id !== ownNow.id) : here} roomId={ctx.room.id} timeZone={tz} now={now} showCalendarLink />}
+      <ProblemReport roomId={ctx.room.id} roomName={ctx.room.name} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { ProblemReport } from '@/app/_components/problem-report';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -56,6 +57,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
         />
       )}
       <MyBookingsHere here={here} roomId={room.id} timeZone={site.timeZone} now={now} />
+      <ProblemReport roomId={room.id} roomName={room.name} />
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { listSites } from '@/db/queries/rooms';
 import { complianceReport } from '@/db/queries/reports';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/server/auth/guards';
-import { formatDateSpan } from '@/lib/time';
+import { formatDateSpan, formatLocal } from '@/lib/time';
+import { formatHours, PROBLEM_KIND_LABELS } from '@/lib/problems';
 import { formatShown, K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
 import { DataTable, HiddenFigure, ReportFilterForm } from '../reports/_parts';
 import { checklistTable, needsTable, outOfServiceText, queryOf, readFilters } from '../reports/tables';
@@ -33,7 +34,7 @@ export default async function CompliancePage({ searchParams }: Props) {
       <header className="page-header">
         <h1>Compliance</h1>
         <p>
-          Each room against its site&apos;s rules, how many requests were answered on time, and when more people needed a room than it has stations. {formatDateSpan(filters.from, filters.to)}.
+          Each room against its site&apos;s rules and its open problems, how many requests were answered on time, and when more people needed a room than it has stations. {formatDateSpan(filters.from, filters.to)}.
         </p>
       </header>
       {error && (
@@ -71,6 +72,29 @@ export default async function CompliancePage({ searchParams }: Props) {
         <p className="muted small">“Not a bathroom”: Nook only lists dedicated private rooms, so each room meets it; confirm on site when a room is added.</p>
         {/* One row per room: shown whole, never in a box that hides most of them. */}
         <DataTable table={checklistTable(report)} id="table-checklist" exportHref={exportHref('checklist')} whole />
+      </section>
+
+      <section aria-labelledby="problems" className="stack">
+        <h2 id="problems">Room problems</h2>
+        {report.problems.open.length === 0 ? (
+          <p className="alert alert-ok">No room has an open problem.</p>
+        ) : (
+          <ul className="request-list" aria-label="Open room problems">
+            {report.problems.open.map((p, i) => (
+              <li key={i}>
+                <strong>
+                  {p.room} ({p.site})
+                </strong>
+                : {PROBLEM_KIND_LABELS[p.kind].toLowerCase()}, open since {formatLocal(p.reportedAt, p.timeZone)}.
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="small" style={{ margin: 0 }}>
+          {report.problems.fixed === 0
+            ? 'No problem was fixed in this range.'
+            : `${report.problems.fixed} ${report.problems.fixed === 1 ? 'problem' : 'problems'} fixed in this range; the median time from report to fix was ${formatHours(report.problems.medianHoursToFix!)}.`}
+        </p>
       </section>
 
       <section aria-labelledby="on-time" className="stack">
