@@ -30,6 +30,7 @@ import { REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests';
 import { ROLES } from '@/lib/roles';
 import { DATA_REQUEST_KINDS, DATA_REQUEST_STATUSES, MAX_REASON_CHARS } from '@/lib/data-rights';
 import { MAX_PROBLEM_NOTE, PROBLEM_KINDS, PROBLEM_STATUSES } from '@/lib/problems';
+import type { JurisdictionCode } from '@/lib/jurisdictions';
 
 export const roleEnum = pgEnum('user_role', ROLES);
 export const roomStatusEnum = pgEnum('room_status', ['active', 'out_of_service']);
@@ -58,6 +59,8 @@ export const sites = pgTable(
     address: text('address').notNull().default(''),
     timeZone: text('time_zone').notNull(),
     openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
+    /** The jurisdiction whose dated rules apply here (lib/jurisdictions.ts); null: guessed from the time zone until an admin chooses. */
+    jurisdiction: text('jurisdiction').$type<JurisdictionCode>(),
     /** When the identity provider deletes one of this site's people (SCIM DELETE): erase her data (true) or only deactivate her (false). */
     eraseOnScimDelete: boolean('erase_on_scim_delete').notNull().default(false),
     createdAt: createdAt(),

@@ -1,3 +1,4 @@
+import { rulesOn, type JurisdictionCode } from './jurisdictions';
 import { describe, expect, it } from 'vitest';
 import { ROUND_THE_CLOCK, weekdayHours } from './opening-hours';
 import {
@@ -11,7 +12,6 @@ import {
   openStationHoursGrid,
   reportFilterSchema,
   roomChecklist,
-  rulesFor,
   shown,
   subtractIntervals,
   utilisation,
@@ -139,15 +139,22 @@ describe('report filters', () => {
   });
 });
 
+/** A site's checklist on a day, from its jurisdiction's dated rules. */
+const checklistOf = (jurisdiction: JurisdictionCode, date = '2026-12-08') => {
+  const rules = rulesOn(jurisdiction, date);
+  return { name: rules.name, items: rules.room };
+};
+
 describe('compliance checklist', () => {
-  it('names what a New York room is missing', () => {
-    const { rows, missing } = roomChecklist(['lockable_door', 'chair', 'sink_nearby'], rulesFor(NY));
+  it('names what a New York State room is missing, and asks New York City for a fridge as well', () => {
+    const { rows, missing } = roomChecklist(['lockable_door', 'chair', 'sink_nearby'], checklistOf('US-NY'));
     expect(rows.map((r) => r.item)).toEqual(['not_bathroom', 'shielded', 'chair', 'surface', 'outlet', 'sink_nearby']);
     expect(missing).toEqual(['Table or surface', 'Power outlet']);
+    expect(roomChecklist(['lockable_door', 'chair', 'sink_nearby'], checklistOf('US-NY-NYC')).missing).toEqual(['Table or surface', 'Power outlet', 'Fridge nearby']);
   });
   it('accepts a sink or fridge in the room for "nearby", and asks California for a fridge', () => {
-    const { missing } = roomChecklist(['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_in_room'], rulesFor('America/Los_Angeles'));
+    const { missing } = roomChecklist(['lockable_door', 'chair', 'surface', 'power_outlet', 'sink_in_room'], checklistOf('US-CA'));
     expect(missing).toEqual(['Fridge nearby']);
-    expect(roomChecklist(['lockable_door', 'chair'], rulesFor(LDN)).missing).toEqual([]);
+    expect(roomChecklist(['lockable_door', 'chair'], checklistOf('GB')).missing).toEqual([]);
   });
 });

@@ -220,21 +220,6 @@ const ITEM_AMENITIES: Record<CheckItem, Amenity[] | 'dedicated'> = {
 
 export type RuleSet = { name: string; items: CheckItem[] };
 
-/**
- * The rules that apply at a site, chosen by its time zone (the jurisdiction Nook can tell):
- * US federal (PUMP Act) everywhere in the US; New York State adds chair, surface, outlet and
- * water nearby; California adds a sink and fridge; the UK and EU forbid a toilet and expect a
- * place to rest. Anywhere else gets the full checklist.
- */
-export function rulesFor(timeZone: string): RuleSet {
-  const federal: CheckItem[] = ['not_bathroom', 'shielded'];
-  if (timeZone === 'America/New_York') return { name: 'New York State and City, US federal PUMP Act', items: [...federal, 'chair', 'surface', 'outlet', 'sink_nearby'] };
-  if (timeZone === 'America/Los_Angeles') return { name: 'California Labor Code 1030–1034, US federal PUMP Act', items: [...federal, 'chair', 'surface', 'outlet', 'sink_nearby', 'fridge_nearby'] };
-  if (timeZone.startsWith('America/')) return { name: 'US federal PUMP Act', items: federal };
-  if (timeZone === 'Europe/London' || timeZone.startsWith('Europe/')) return { name: 'UK/EU workplace rest facilities', items: ['not_bathroom', 'shielded', 'chair'] };
-  return { name: 'Full Nook checklist', items: Object.keys(CHECK_LABELS) as CheckItem[] };
-}
-
 export type ChecklistRow = { item: CheckItem; label: string; met: boolean; how: string };
 
 /** A room's checklist: each required item met or missing, and how it is met. */

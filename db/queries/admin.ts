@@ -4,6 +4,7 @@ import { Refusal } from '@/lib/errors';
 import { openingHoursSchema, type OpeningHours } from '@/lib/opening-hours';
 import { MAX_STATIONS, policyProblems, type PolicyValues } from '@/lib/policy';
 import { isTimeZone } from '@/lib/time-zones';
+import { isJurisdiction, type JurisdictionCode } from '@/lib/jurisdictions';
 import type { Db } from '../client';
 import { pgError, UNIQUE_VIOLATION } from '../errors';
 import { lockRoomAlone, lockSiteAlone } from '../locks';
@@ -47,9 +48,10 @@ function checkHours(hours: OpeningHours | null) {
 
 // ——— Sites ———
 
-export type SiteInput = { name: string; address: string; timeZone: string; openingHours: OpeningHours };
+export type SiteInput = { name: string; address: string; timeZone: string; openingHours: OpeningHours; jurisdiction?: JurisdictionCode | null };
 
 export function checkSite(input: SiteInput) {
+  if (input.jurisdiction && !isJurisdiction(input.jurisdiction)) throw new Refusal('Choose a jurisdiction from the list.', 'invalid');
   if (!isTimeZone(input.timeZone)) {
     throw new Refusal(`"${input.timeZone}" is not an IANA time zone. Choose one such as America/New_York or Europe/London.`, 'invalid');
   }
@@ -85,7 +87,7 @@ export async function changeSite(tx: Tx, siteId: string, input: SiteInput): Prom
   return {
     value: after!,
     roomIds,
-    audit: { action: 'site.updated', targetType: 'site', targetId: siteId, detail: changes(before, after!, ['name', 'address', 'timeZone', 'openingHours']) },
+    audit: { action: 'site.updated', targetType: 'site', targetId: siteId, detail: changes(before, after!, ['name', 'address', 'timeZone', 'openingHours', 'jurisdiction']) },
   };
 }
 

@@ -14,6 +14,7 @@
  * All sites: 13 bookings (released no-show included), 5.5 h of 108 open station-hours, 12 people.
  * No-shows: 1 of the 10 bookings at Alpha (the only site requiring check-in).
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { bookings, demandMisses, policies, requests, roomClosures, rooms, sites, stations, users } from '@/db/schema';
 import { ROUND_THE_CLOCK, weekdayHours } from '@/lib/opening-hours';
@@ -182,11 +183,17 @@ describeDb('usage report', (db) => {
 
   it('checks each room against its site rules and lists simultaneous need', async () => {
     const c = await complianceReport(db().db, RANGE, NOW);
+    // Alpha is on New York time and has no jurisdiction chosen: New York City's rules, which ask for a refrigerator nearby too.
     expect(c.rooms.map((r) => [r.room, r.missing])).toEqual([
-      ['A1', []],
-      ['A2', ['Lockable or shielded from view', 'Table or surface', 'Power outlet', 'Sink with running water nearby']],
+      ['A1', ['Fridge nearby']],
+      ['A2', ['Lockable or shielded from view', 'Table or surface', 'Power outlet', 'Sink with running water nearby', 'Fridge nearby']],
       ['B1', []],
     ]);
+    expect(c.rooms[0]!.rules).toBe('New York City');
+    // Chosen as New York State outside the city, the fridge is no longer asked for.
+    await db().db.execute(sql`update sites set jurisdiction = 'US-NY' where name = 'Alpha'`);
+    expect((await complianceReport(db().db, RANGE, NOW)).rooms[0]!.missing).toEqual([]);
+    await db().db.execute(sql`update sites set jurisdiction = null where name = 'Alpha'`);
     expect(c.requests).toMatchObject({ decided: 3, onTime: 2 });
     expect(c.requests.share).toBeCloseTo(2 / 3, 9);
     expect(c.events).toEqual([

@@ -1,3 +1,4 @@
+import { defaultJurisdiction, isJurisdiction, JURISDICTION_NAMES, rulesOn, type JurisdictionCode } from '@/lib/jurisdictions';
 import { localParts } from '@/lib/time';
 import { fixedProblemsIn, openProblemsIn } from './problems';
 import { hoursToFix, median, type ProblemKind } from '@/lib/problems';
@@ -12,7 +13,6 @@ import {
   openStationHoursByBucket,
   openStationHoursGrid,
   roomChecklist,
-  rulesFor,
   shown,
   utilisation,
   type ChecklistRow,
@@ -40,6 +40,7 @@ type ScopeRoom = {
   outOfServiceReason: string | null;
   checkInRequired: boolean;
   amenities: string[];
+  jurisdiction: JurisdictionCode;
   inScope: boolean;
 };
 
@@ -56,11 +57,12 @@ async function scopeRooms(db: Db, f: ReportFilters): Promise<ScopeRoom[]> {
     out_of_service_reason: string | null;
     check_in_required: boolean | null;
     amenities: string[];
+    jurisdiction: string | null;
   }>(
     await db.execute(sql`
       select r.id, r.name, r.site_id, s.name as site_name, s.time_zone, coalesce(r.opening_hours, s.opening_hours) as hours,
              (select count(*) from stations st where st.room_id = r.id and st.active) as stations,
-             r.status, r.out_of_service_reason, p.check_in_required, r.amenities
+             r.status, r.out_of_service_reason, p.check_in_required, r.amenities, s.jurisdiction
       from rooms r join sites s on s.id = r.site_id left join policies p on p.site_id = r.site_id
       order by s.name, r.name`),
   );
@@ -76,6 +78,7 @@ async function scopeRooms(db: Db, f: ReportFilters): Promise<ScopeRoom[]> {
     outOfServiceReason: r.status === 'active' ? null : (r.out_of_service_reason ?? ''),
     checkInRequired: r.check_in_required ?? true,
     amenities: r.amenities,
+    jurisdiction: r.jurisdiction && isJurisdiction(r.jurisdiction) ? r.jurisdiction : defaultJurisdiction(r.time_zone),
     inScope: (!f.siteId || r.site_id === f.siteId) && (!f.roomId || r.id === f.roomId),
   }));
 }
@@ -415,10 +418,11 @@ export async function complianceReport(db: Db, f: ReportFilters, now: Date): Pro
   const site = siteOf(rooms, f);
   const inScope = rooms.filter((r) => r.inScope);
   const checklist = inScope.map((r) => {
-    const rules = rulesFor(r.timeZone);
-    const { rows, missing } = roomChecklist(r.amenities, rules);
+    // The rules in force today on the site's own calendar: a rule that starts tomorrow changes tomorrow's checklist.
+    const rules = rulesOn(r.jurisdiction, localParts(now, r.timeZone).date);
+    const { rows, missing } = roomChecklist(r.amenities, { name: rules.name, items: rules.room });
     // A room out of service meets nothing today, whatever its amenities say (its lock may be the reason).
-    return { room: r.name, site: r.siteName, rules: rules.name, rows, missing, outOfService: r.outOfServiceReason };
+    return { room: r.name, site: r.siteName, rules: JURISDICTION_NAMES[r.jurisdiction], rows, missing, outOfService: r.outOfServiceReason };
   });
   const req = await requestFigures(db, { ...f, roomId: undefined }, site, now, 'week');
   const eventRows = rowsOf<{ room_id: string; local_hour: string; refusals: unknown }>(

@@ -14,7 +14,10 @@ describe('admin form fields', () => {
       address: '',
       timeZone: 'Europe/London',
       openingHours: [null, { open: '08:00', close: '18:00' }, null, null, null, null, { open: '00:00', close: '24:00' }],
+      jurisdiction: null,
     });
+    expect(site.parse({ name: 'X', timeZone: 'America/Chicago', jurisdiction: 'US-IL' }).jurisdiction).toBe('US-IL');
+    expect(fieldErrors(site.safeParse({ name: 'X', timeZone: 'America/Chicago', jurisdiction: 'US-TX' }))).toEqual({ jurisdiction: ['Choose a jurisdiction from the list.'] });
     const bad = site.safeParse({ name: 'X', timeZone: 'Europe/London', open1: '08:00', open2: '18:00', close2: '08:00', open3: '8am', close3: '17:00' });
     expect(fieldErrors(bad)).toEqual({
       close1: ['Enter both times for Monday, or leave both empty if closed.'],

@@ -1,3 +1,4 @@
+import { JURISDICTION_CODES } from '@/lib/jurisdictions';
 import { z } from 'zod';
 import type { RoomInput } from '@/db/queries/admin';
 import { type ChangeResult } from '@/lib/server/operations/admin-changes';
@@ -64,11 +65,17 @@ export const siteShape = {
   name: required('Name', 100),
   address: text('Address', 300),
   timeZone: z.string({ error: 'Choose a time zone.' }).refine(isTimeZone, { error: 'Choose a time zone from the list, such as America/New_York.' }),
+  // Empty: guessed from the time zone until an admin chooses.
+  jurisdiction: z
+    .string({ error: 'Choose a jurisdiction from the list.' })
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.enum(JURISDICTION_CODES, { error: 'Choose a jurisdiction from the list.' }).optional()),
   ...hoursShape,
 };
 
 export function siteFrom(v: z.output<z.ZodObject<typeof siteShape>>, ctx: z.RefinementCtx) {
-  return { name: v.name, address: v.address, timeZone: v.timeZone, openingHours: hoursFrom(v, ctx) };
+  return { name: v.name, address: v.address, timeZone: v.timeZone, openingHours: hoursFrom(v, ctx), jurisdiction: v.jurisdiction ?? null };
 }
 
 const amenityShape = Object.fromEntries(AMENITIES.map((a) => [`amenity_${a}`, checkbox])) as Record<`amenity_${(typeof AMENITIES)[number]}`, typeof checkbox>;

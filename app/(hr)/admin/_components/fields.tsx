@@ -1,3 +1,4 @@
+import { defaultJurisdiction, JURISDICTION_CODES, JURISDICTION_NAMES } from '@/lib/jurisdictions';
 import { MAX_STATIONS } from '@/lib/policy';
 import type { Room, Site } from '@/db/schema';
 import { AMENITIES, AMENITY_LABELS } from '@/lib/amenities';
@@ -24,6 +25,13 @@ export function SiteFields({ site }: { site?: Site }) {
         />
       </div>
       <TextField name="address" label="Address" defaultValue={site?.address} />
+      <SelectField
+        name="jurisdiction"
+        label="Jurisdiction"
+        hint="Whose lactation law applies here: the compliance page, the checklist and paid break time follow it. Until you choose, Nook guesses from the time zone."
+        options={[{ value: '', label: site ? `Guess from the time zone (${JURISDICTION_NAMES[defaultJurisdiction(site.timeZone)]})` : 'Guess from the time zone' }, ...JURISDICTION_CODES.map((c) => ({ value: c, label: JURISDICTION_NAMES[c] }))]}
+        defaultValue={site?.jurisdiction ?? ''}
+      />
       <OpeningHoursFields legend="Opening hours" hours={site?.openingHours ?? weekdayHours('08:00', '18:00')} />
     </>
   );

@@ -6,7 +6,8 @@ import { listSites } from '@/db/queries/rooms';
 import { complianceReport } from '@/db/queries/reports';
 import { getDb } from '@/db/runtime';
 import { requireRole } from '@/lib/server/auth/guards';
-import { formatDateSpan, formatLocal } from '@/lib/time';
+import { formatDate, formatDateSpan, formatLocal, localParts } from '@/lib/time';
+import { coverageLabel, defaultJurisdiction, JURISDICTION_NAMES, nextChange, NOTICE_TRIGGER_LABELS, payLabel, rulesOn } from '@/lib/jurisdictions';
 import { formatHours, PROBLEM_KIND_LABELS } from '@/lib/problems';
 import { formatShown, K_MIN_PEOPLE, SUPPRESSED } from '@/lib/reports';
 import { DataTable, HiddenFigure, ReportFilterForm } from '../reports/_parts';
@@ -46,6 +47,81 @@ export default async function CompliancePage({ searchParams }: Props) {
       <p className="no-print">
         <PrintButton label="Print" />
       </p>
+
+      <section aria-labelledby="law" className="stack">
+        <div>
+          <h2 id="law">The law at each site</h2>
+          <p className="muted small" style={{ margin: 0 }}>
+            The rules in force today where each site is, from its jurisdiction (set on the admin site page), each with its source; and the next change Nook knows of.
+          </p>
+        </div>
+        {sites
+          .filter((s) => !filters.siteId || s.id === filters.siteId)
+          .map((s) => {
+            const jurisdiction = s.jurisdiction ?? defaultJurisdiction(s.timeZone);
+            const today = localParts(now, s.timeZone).date;
+            const rules = rulesOn(jurisdiction, today);
+            const next = nextChange(jurisdiction, today);
+            return (
+              <div key={s.id} className="card stack" style={{ gap: '0.5rem' }}>
+                <h3 style={{ margin: 0 }}>
+                  {s.name}: {JURISDICTION_NAMES[jurisdiction]}
+                  {!s.jurisdiction && <span className="muted small"> (guessed from its time zone)</span>}
+                </h3>
+                <dl className="law-facts small">
+                  <dt>Breaks protected</dt>
+                  <dd>{coverageLabel(rules.coverageMonths)}</dd>
+                  <dt>Break pay</dt>
+                  <dd>{payLabel(rules.pay)}</dd>
+                  <dt>Answer to a request</dt>
+                  <dd>
+                    {rules.replyBusinessDays ? `Within ${rules.replyBusinessDays} business days` : 'Within a reasonable time'}
+                    {rules.writtenDenial ? '; in writing when it cannot be met' : ''}
+                    {rules.replyBusinessDays && s.policy && s.policy.replyDeadlineBusinessDays > rules.replyBusinessDays && (
+                      <span className="checklist-missing">
+                        {' '}
+                        (this site gives HR {s.policy.replyDeadlineBusinessDays} business days: more than the law allows)
+                      </span>
+                    )}
+                  </dd>
+                  <dt>Written policy</dt>
+                  <dd>
+                    {rules.notices.length ? rules.notices.map((n) => NOTICE_TRIGGER_LABELS[n]).join(', ') : 'No notice rule'}
+                    {rules.primaryLanguage ? ', in her primary language' : ''}
+                  </dd>
+                  {rules.multipurposePrecedence && (
+                    <>
+                      <dt>Shared rooms</dt>
+                      <dd>Lactation comes first in a room used for other purposes</dd>
+                    </>
+                  )}
+                </dl>
+                <ul className="small" style={{ margin: 0 }} aria-label={`Sources for ${s.name}`}>
+                  {rules.sets.map((r) => (
+                    <li key={`${r.level}-${r.effective}`}>
+                      <a href={r.source.url} rel="noreferrer">
+                        {r.title}
+                      </a>
+                      , in force since {formatDate(r.effective, 'long')} ({r.source.name})
+                    </li>
+                  ))}
+                </ul>
+                <p className="small" style={{ margin: 0 }}>
+                  {next ? (
+                    <>
+                      <strong>Next change, {formatDate(next.effective, 'long')}:</strong> {next.summary}{' '}
+                      <a href={next.source.url} rel="noreferrer">
+                        {next.source.name}
+                      </a>
+                    </>
+                  ) : (
+                    'No change ahead that Nook knows of.'
+                  )}
+                </p>
+              </div>
+            );
+          })}
+      </section>
 
       <section aria-labelledby="rooms" className="stack">
         <h2 id="rooms">Room checklists</h2>
