@@ -4,9 +4,9 @@
  * source. What applies at a site on a day is every level's newest rule set in force that day,
  * combined: a Washington site changes on 2027-01-01 with no redeploy.
  *
- * Each entry was checked against the source it cites (the statute or the regulator's page);
- * dates are the days the change took effect. Nothing here is legal advice: it is the checklist
- * Nook shows and the figures a break-time ledger will use.
+ * Every entry cites its source (the statute or the regulator's page); dates are the days the
+ * change took effect. The README says which entries were checked against the bill text. Nothing
+ * here is legal advice: it is the checklist Nook shows and the figures a break-time ledger will use.
  */
 import type { CheckItem } from './reports';
 
