@@ -1,43 +1,12 @@
 import fs from 'node:fs';
-import { type Browser, type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { DESKTOP, PHONE, apiBook, expectAccessible, expectNoHorizontalScroll, nyInstant, openDayAhead, roomIdByName } from './fixtures';
+import { PHONE, apiBook, checkBothWidths, expectAccessible, nyInstant, openDayAhead, roomIdByName } from './fixtures';
+import { changeAccount, freshSignIn } from './oidc-fixtures';
 
 // Her data, through the real provider (playwright.oidc.config.ts): a person the provider
 // knows signs in for the first time, downloads everything Nook holds about her, asks for it
 // to be erased; an admin confirms; her next sign-in starts a new account.
-
-const idp = `http://127.0.0.1:${process.env.E2E_IDP_PORT ?? 3190}`;
-
-async function changeAccount(login: string, claims: Record<string, unknown>) {
-  const res = await fetch(`${idp}/test/accounts/${login}`, { method: 'POST', body: JSON.stringify(claims) });
-  expect(res.status).toBe(204);
-}
-
-async function freshSignIn(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByRole('button', { name: 'Sign in with Acme SSO' }).click();
-  await page.waitForURL(`${idp}/**`);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-  await page.waitForURL((url) => url.origin !== idp);
-  return { context, page };
-}
-
-async function bothWidths(page: Page, name: string) {
-  for (const [width, viewport] of [
-    ['390', PHONE],
-    ['1280', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: `test-results/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize(PHONE);
-}
 
 test('she downloads her data, asks for its erasure, an admin confirms, and her next sign-in starts afresh', async ({ browser }) => {
   test.slow();
@@ -55,8 +24,7 @@ test('she downloads her data, asks for its erasure, an admin confirms, and her n
   await yours.getByRole('button', { name: 'Download my data' }).click();
   await expect(yours.getByRole('alert').filter({ hasText: 'Your archive' })).toHaveText('Your archive is ready to download. The link works for 7 days.');
   await expect(yours.getByRole('link', { name: 'Download your archive' })).toBeVisible();
-  await expectAccessible(noor.page);
-  await bothWidths(noor.page, 'your-data-ready');
+  await checkBothWidths(noor.page, 'your-data-ready');
   const [download] = await Promise.all([noor.page.waitForEvent('download'), yours.getByRole('link', { name: 'Download your archive' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^nook-data-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
@@ -73,8 +41,7 @@ test('she downloads her data, asks for its erasure, an admin confirms, and her n
   await yours.getByRole('button', { name: 'Ask to erase my data' }).click();
   await expect(yours.getByText(/HR or an admin will confirm it by the end of \w+day, \d{1,2} \w+ \d{4}; then your account is gone/)).toBeVisible();
   await expect(yours.getByRole('button', { name: 'Withdraw the erasure request' })).toBeVisible();
-  await expectAccessible(noor.page);
-  await bothWidths(noor.page, 'your-data-erasure-asked');
+  await checkBothWidths(noor.page, 'your-data-erasure-asked');
 
   // An employee cannot open HR's queue; the admin can, and confirms.
   expect((await noor.page.goto('/hr/data-requests'))?.status()).toBe(403);
@@ -84,8 +51,7 @@ test('she downloads her data, asks for its erasure, an admin confirms, and her n
   const card = admin.page.getByRole('listitem').filter({ has: admin.page.getByRole('heading', { name: 'Noor Haddad' }) });
   await expect(card).toContainText('noor@acme.test');
   await expect(card).toContainText(/Answer by the end of \w+day, \d{1,2} \w+ \d{4}\./);
-  await expectAccessible(admin.page);
-  await bothWidths(admin.page, 'hr-data-requests');
+  await checkBothWidths(admin.page, 'hr-data-requests');
   await card.getByRole('button', { name: 'Confirm and erase the data of Noor Haddad' }).click();
   await expect(admin.page.getByRole('status').filter({ hasText: 'Erased. Her account is gone' })).toBeVisible();
   await expect(admin.page.getByRole('heading', { name: 'Noor Haddad' })).toHaveCount(0);

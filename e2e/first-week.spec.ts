@@ -1,25 +1,9 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { apiBook, dateLabel, DESKTOP, expectAccessible, expectNoHorizontalScroll, openDayAhead, PHONE, roomIdByName, serverNow, signInAs, thisMinute } from './fixtures';
+import { expect, test, type BrowserContext } from '@playwright/test';
+import { apiBook, checkBothWidths, dateLabel, DESKTOP, openDayAhead, PHONE, roomIdByName, serverNow, signedIn, thisMinute } from './fixtures';
 
 // A newcomer's first week: each test here is one defect a first-week walk found (issue #17's numbered items).
 
 const FROM = openDayAhead(7);
-
-async function checkBothWidths(page: Page, name?: string) {
-  await page.setViewportSize(PHONE);
-  await expectAccessible(page);
-  await expectNoHorizontalScroll(page);
-  if (name) await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });
-  await page.setViewportSize(DESKTOP);
-  await expectAccessible(page);
-  if (name) await page.screenshot({ path: `test-results/screens/${name}-1280.png`, fullPage: true });
-}
-
-async function signedIn(browser: import('@playwright/test').Browser, email: string, viewport = PHONE): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport });
-  await signInAs(ctx, email);
-  return ctx;
-}
 
 /** `below` starts at least 8 px under the end of `above`: they do not touch. */
 async function expectApart(above: import('@playwright/test').Locator, below: import('@playwright/test').Locator) {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_SITE_HOURS } from '@/db/seed';
 import { firstOpenDate } from '@/lib/opening-hours';
 import { addDays, localParts } from '@/lib/time';
@@ -21,6 +21,28 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary).toEqual([]);
+}
+
+/**
+ * A page as a newcomer meets it at both widths: 0 axe violations at 390 and 1280 px, nothing
+ * wider than the phone, and (with a name) a full-page screenshot of each in test-results/screens.
+ * Leaves the page at 1280 px.
+ */
+export async function checkBothWidths(page: Page, name?: string) {
+  await page.setViewportSize(PHONE);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  if (name) await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });
+  await page.setViewportSize(DESKTOP);
+  await expectAccessible(page);
+  if (name) await page.screenshot({ path: `test-results/screens/${name}-1280.png`, fullPage: true });
+}
+
+/** A new browser context of `viewport`, signed in as `email` through the demo provider. */
+export async function signedIn(browser: Browser, email: string, viewport = PHONE): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport });
+  await signInAs(ctx, email);
+  return ctx;
 }
 
 /** Nothing wider than the viewport: usable at 390 px without sideways scrolling. */

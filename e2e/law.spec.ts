@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalScroll, nyToday, signInAs } from './fixtures';
+import { DESKTOP, checkBothWidths, expectAccessible, nyToday, signInAs } from './fixtures';
 
 async function siteId(page: Page, name: string) {
   const sites = (await (await page.request.get('/api/v1/sites')).json()) as { id: string; name: string }[];
@@ -45,15 +45,7 @@ test('an admin sets a site’s jurisdiction, and the compliance page shows the r
     } else {
       await expect(hudson).toContainText('Paid at her regular rate, including the time to get to the room');
     }
-    await expectAccessible(hr);
-    for (const [width, viewport] of [
-      ['390', PHONE],
-      ['1280', DESKTOP],
-    ] as const) {
-      await hr.setViewportSize(viewport);
-      await expectNoHorizontalScroll(hr);
-      await hr.screenshot({ path: `test-results/compliance-law-${width}.png`, fullPage: true });
-    }
+    await checkBothWidths(hr, 'compliance-law');
 
     // Back to the guess, for the journeys that follow.
     await admin.getByLabel('Jurisdiction').selectOption({ index: 0 });

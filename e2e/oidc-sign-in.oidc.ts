@@ -1,36 +1,11 @@
-import { type Browser, type Page, expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { DESKTOP, PHONE, expectAccessible } from './fixtures';
+import { changeAccount, freshSignIn, idp, signIn } from './oidc-fixtures';
 
 // Runs against a Nook server whose only sign-in is the real OpenID Connect provider started
 // by playwright.oidc.config.ts (scripts/oidc-provider.mjs): AUTH_ADMIN_EMAILS=boss@acme.test,
 // AUTH_OIDC_HR_GROUPS="Nook HR", AUTH_OIDC_ADMIN_GROUPS="Nook Admins", no demo sign-in.
 // Accounts: ida (claims in the ID token), uma, boss and nomail (claims from UserInfo only).
-
-const idp = `http://127.0.0.1:${process.env.E2E_IDP_PORT ?? 3190}`;
-
-async function changeAccount(login: string, claims: Record<string, unknown>) {
-  const res = await fetch(`${idp}/test/accounts/${login}`, { method: 'POST', body: JSON.stringify(claims) });
-  expect(res.status).toBe(204);
-}
-
-/** Through the browser: Nook's button, the provider's own login form, back to Nook. */
-async function signIn(page: Page, login: string) {
-  await page.goto('/signin');
-  await page.getByRole('button', { name: 'Sign in with Acme SSO' }).click();
-  await page.waitForURL(`${idp}/**`);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('any password');
-  await page.getByRole('button', { name: 'Sign-in' }).click();
-  await page.waitForURL((url) => url.origin !== idp);
-}
-
-/** A fresh browser (no session at Nook or at the provider), signed in as `login`. */
-async function freshSignIn(browser: Browser, login: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, login);
-  return { context, page };
-}
 
 async function account(page: Page) {
   await page.goto('/settings');

@@ -1,22 +1,5 @@
-import { type BrowserContext, type Page, expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, expectAccessible, expectNoHorizontalScroll, roomIdByName, signInAs } from './fixtures';
-
-async function signedIn(browser: import('@playwright/test').Browser, email: string, viewport = PHONE): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport });
-  await signInAs(ctx, email);
-  return ctx;
-}
-
-async function bothWidths(page: Page, name: string) {
-  for (const [width, viewport] of [
-    ['390', PHONE],
-    ['1280', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: `test-results/${name}-${width}.png`, fullPage: true });
-  }
-}
+import { expect, test } from '@playwright/test';
+import { DESKTOP, checkBothWidths, expectAccessible, roomIdByName, signedIn } from './fixtures';
 
 test('a problem reported at the door reaches facilities without her name, is handled, fixed, and she is told', async ({ browser }) => {
   test.slow();
@@ -37,7 +20,7 @@ test('a problem reported at the door reaches facilities without her name, is han
     await expectAccessible(door);
     await report.getByRole('button', { name: 'Tell facilities' }).click();
     await expect(report.getByRole('status')).toHaveText('Thank you. Facilities have been told; you will get a notice when it is fixed.');
-    await bothWidths(door, 'door-problem-reported');
+    await checkBothWidths(door, 'door-problem-reported');
 
     // Someone else finds the same thing from the room's page: it joins the open problem.
     const room = await beth.newPage();
@@ -56,9 +39,7 @@ test('a problem reported at the door reaches facilities without her name, is han
     await expect(card).toContainText('“The fridge is warm; the light inside is off.”');
     for (const name of ['Amara', 'Beth', 'amara@example.com']) await expect(queue.getByRole('main')).not.toContainText(name);
     await expect(card.getByRole('button', { name: /Take Wellness Room 3 out of service/ })).toHaveCount(0);
-    await expectAccessible(queue);
-    await bothWidths(queue, 'admin-problems');
-    await queue.setViewportSize(DESKTOP);
+    await checkBothWidths(queue, 'admin-problems');
     await card.getByRole('button', { name: "I'm on it Fridge not working in Wellness Room 3" }).click();
     await expect(card).toContainText('Being handled by Sam Patel');
 
