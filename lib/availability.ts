@@ -1,4 +1,4 @@
-import { floorToStep, openWindow, type Window } from './booking-rules';
+import { floorToStep, openingFrom, openWindow, type Window } from './booking-rules';
 import type { OpeningHours } from './opening-hours';
 import { addDays, addMinutes, localParts, overlaps } from './time';
 
@@ -41,7 +41,7 @@ export function pickStation(
 /** Whether [start, end) lies inside the room's open hours, clear of closures. */
 export function isOpenFor(t: RoomTimeline, start: Date, end: Date): boolean {
   if (t.outOfService) return false;
-  const window = openWindow(t.hours, localParts(start, t.timeZone).date, t.timeZone);
+  const window = openingFrom(t.hours, localParts(start, t.timeZone).date, t.timeZone);
   if (!window || start < window.start || end > window.end) return false;
   return !t.closures.some((c) => overlaps(start, end, c.start, c.end));
 }
@@ -142,7 +142,7 @@ export type NowState = {
 export function freeNow(t: RoomTimeline, now: Date): NowState {
   const none = (reason: NowReason): NowState => ({ free: false, until: null, stations: 0, reason });
   if (t.outOfService) return none('out_of_service');
-  const window = openWindow(t.hours, localParts(now, t.timeZone).date, t.timeZone);
+  const window = openingFrom(t.hours, localParts(now, t.timeZone).date, t.timeZone);
   if (!window || now < window.start || now >= window.end) return none('closed');
   const closure = t.closures.find((c) => c.start <= now && now < c.end);
   if (closure) return { ...none('closure'), closure };

@@ -51,6 +51,17 @@ describe('booking rules', () => {
     expect(refused({ start: at('07:45'), end: at('08:15') })).toMatch(/^past:/);
   });
 
+  it('lets a round-the-clock room take a night-shift break across midnight, but not a room that closes at 24:00', () => {
+    const allDay = { name: 'Quiet Room 12B', status: 'active' as const, outOfServiceReason: null, openingHours: Array(7).fill({ open: '00:00', close: '24:00' }) as never };
+    const late = { start: at('23:45'), end: at('00:15', '2026-03-10'), now: at('23:40') };
+    expect(refused({ room: allDay, ...late })).toBe('ok');
+    // Open until midnight on Mondays only: the next day does not carry it on.
+    const mondays = { ...allDay, openingHours: [null, { open: '00:00', close: '24:00' }, null, null, null, null, null] as never };
+    expect(refused({ room: mondays, ...late })).toBe('opening_hours: Quiet Room 12B is open 00:00–24:00 on Mondays.');
+    // Across midnight into a clock change: still one opening (New York, 7–8 March 2026).
+    expect(refused({ room: allDay, start: at('23:45', '2026-03-07'), end: at('00:15', '2026-03-08'), now: at('23:40', '2026-03-07') })).toBe('ok');
+  });
+
   it('uses the room override of opening hours', () => {
     const room = { name: 'Calm Room 5', status: 'active' as const, outOfServiceReason: null, openingHours: weekdayHours('08:00', '18:00') };
     expect(refused({ room, start: at('18:00'), end: at('18:30') })).toBe('opening_hours: Calm Room 5 is open 08:00–18:00 on Mondays.');

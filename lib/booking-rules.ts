@@ -1,6 +1,6 @@
 import type { OpeningHours } from './opening-hours';
 import { WEEKDAYS } from './opening-hours';
-import { addMinutes, formatLocal, localParts, minutesBetween, overlaps, zonedInstant } from './time';
+import { addDays, addMinutes, formatLocal, localParts, minutesBetween, overlaps, zonedInstant } from './time';
 
 export type BookingPolicy = {
   slotStepMin: number;
@@ -65,6 +65,25 @@ export function openWindow(hours: OpeningHours, date: string, timeZone: string):
   return { start: zonedInstant(date, day.open, timeZone), end: zonedInstant(date, day.close, timeZone) };
 }
 
+/**
+ * The opening that contains the start of a booking on `date`, carried on through midnight when
+ * the room is open until 24:00 and again from 00:00 the next day (a round-the-clock room is one
+ * opening, so a night-shift break from 23:45 to 00:15 fits). At most `days` days are joined.
+ */
+export function openingFrom(hours: OpeningHours, date: string, timeZone: string, days = 2): Window | null {
+  const first = openWindow(hours, date, timeZone);
+  if (!first) return null;
+  let end = first.end;
+  let day = date;
+  for (let i = 1; i < days; i++) {
+    day = addDays(day, 1);
+    const next = openWindow(hours, day, timeZone);
+    if (!next || next.start.getTime() !== end.getTime()) break;
+    end = next.end;
+  }
+  return { start: first.start, end };
+}
+
 /** Start of the step slot that contains `instant`, in the site's zone. */
 export function floorToStep(instant: Date, stepMin: number, timeZone: string): Date {
   const { minutes } = localParts(instant, timeZone);
@@ -73,6 +92,12 @@ export function floorToStep(instant: Date, stepMin: number, timeZone: string): D
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** When an opening closes, as its day writes it: midnight after the day it opened is 24:00. */
+function closingTime(window: Window, timeZone: string): string {
+  const close = localParts(window.end, timeZone);
+  return close.time === '00:00' && close.date > localParts(window.start, timeZone).date ? '24:00' : close.time;
+}
 
 /**
  * Every rule a booking must meet, checked in a fixed order; the first broken one is
@@ -110,14 +135,14 @@ export function checkBooking(c: BookingCheck): RuleResult {
   }
 
   const local = localParts(start, tz);
-  const window = openWindow(roomHours(site, room), local.date, tz);
+  const window = openingFrom(roomHours(site, room), local.date, tz);
   const dayName = WEEKDAYS[local.weekday];
   if (!window) return { ok: false, rule: 'opening_hours', message: `${room.name} is closed on ${dayName}s.` };
   if (start < window.start || end > window.end) {
     return {
       ok: false,
       rule: 'opening_hours',
-      message: `${room.name} is open ${localParts(window.start, tz).time}–${localParts(window.end, tz).time} on ${dayName}s.`,
+      message: `${room.name} is open ${localParts(window.start, tz).time}–${closingTime(window, tz)} on ${dayName}s.`,
     };
   }
 

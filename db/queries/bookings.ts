@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { nearestFreeStart, type RoomTimeline } from '@/lib/availability';
-import { openWindow, type SiteInfo, type Window } from '@/lib/booking-rules';
+import { openingFrom, type SiteInfo, type Window } from '@/lib/booking-rules';
 import { Refusal } from '@/lib/errors';
 import { hasRole, type Role } from '@/lib/roles';
 import { addMinutes, formatLocal, localDayRange, localParts } from '@/lib/time';
@@ -129,7 +129,7 @@ export async function suggestAlternatives(db: Db, ctx: RoomContext, start: Date,
       ),
     );
   const open = others.filter((r) => {
-    const window = openWindow(r.openingHours ?? ctx.site.openingHours, localParts(start, tz).date, tz);
+    const window = openingFrom(r.openingHours ?? ctx.site.openingHours, localParts(start, tz).date, tz);
     return window && start >= window.start && end <= window.end;
   });
   open.sort((a, b) => Number(b.floor === ctx.room.floor) - Number(a.floor === ctx.room.floor) || a.name.localeCompare(b.name));
