@@ -1,5 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, startOfDay } from 'date-fns';
+import { isOverdue } from './business-days';
+import { localParts } from './time';
 
 /**
  * A person's rights over her data: a copy of everything Nook holds about her (access), and its
@@ -47,8 +49,7 @@ export function dataRequestDue(requestedAt: Date, timeZone: string): Date {
 
 /** The last day to answer, as the site's calendar date (YYYY-MM-DD): the day the stored deadline ends. */
 export function dueDay(dueAt: Date, timeZone: string): string {
-  const d = new TZDate(dueAt.getTime() - 1, timeZone);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localParts(new Date(dueAt.getTime() - 1), timeZone).date;
 }
 
 export function archiveExpiry(readyAt: Date): Date {
@@ -57,7 +58,7 @@ export function archiveExpiry(readyAt: Date): Date {
 
 /** Whether an open request is past its deadline at `now`. */
 export function isDataRequestOverdue(r: { status: DataRequestStatus; dueAt: Date }, now: Date): boolean {
-  return r.status === 'pending' && now.getTime() >= r.dueAt.getTime();
+  return r.status === 'pending' && isOverdue(r.dueAt, now);
 }
 
 /** The archive's files, named as the README inside it describes them. */

@@ -32,14 +32,6 @@ export function hoursToFix(reportedAt: Date, fixedAt: Date): number {
   return Math.max(0, (fixedAt.getTime() - reportedAt.getTime()) / 3_600_000);
 }
 
-/** The median of a list of numbers, or null for none. */
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** A time to fix as people say it: "40 min", "3.5 h", "2.0 days". */
 export function formatHours(h: number): string {
   return h < 1 ? `${Math.max(1, Math.round(h * 60))} min` : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;

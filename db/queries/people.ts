@@ -1,5 +1,5 @@
 import type { PersonRow } from '@/lib/people';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { Refusal } from '@/lib/errors';
 import type { Role } from '@/lib/roles';
 import type { Db } from '../client';
@@ -188,4 +188,9 @@ export async function signInWithProvider(db: Db, input: ProviderSignInParams): P
     }
     return { kind: 'ok', person: after!, created } as const;
   });
+}
+
+/** The ids of everyone active with exactly this role (who is told of a request, a room problem). */
+export async function activeIdsWithRole(db: Db, role: Role): Promise<string[]> {
+  return (await db.select({ id: users.id }).from(users).where(and(eq(users.role, role), eq(users.active, true)))).map((r) => r.id);
 }

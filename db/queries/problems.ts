@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ProblemKind } from '@/lib/problems';
 import type { Db } from '../client';
 import { roomProblemReports, roomProblems, rooms, sites, users, type RoomProblem } from '../schema';
@@ -34,7 +35,7 @@ export async function openOrJoinProblem(
   }
 }
 
-const handler = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${roomProblems.handlerId})`;
+const handler = alias(users, 'handler');
 
 /** Facilities' queue: every problem not yet fixed (oldest first), then those fixed since `fixedSince`. Never who reported. */
 export async function listProblemQueue(db: Db, fixedSince: Date) {
@@ -46,7 +47,7 @@ export async function listProblemQueue(db: Db, fixedSince: Date) {
       reportedAt: roomProblems.reportedAt,
       startedAt: roomProblems.startedAt,
       fixedAt: roomProblems.fixedAt,
-      handlerName: handler,
+      handlerName: handler.name,
       roomId: rooms.id,
       roomName: rooms.name,
       roomStatus: rooms.status,
@@ -57,6 +58,7 @@ export async function listProblemQueue(db: Db, fixedSince: Date) {
     .from(roomProblems)
     .innerJoin(rooms, eq(rooms.id, roomProblems.roomId))
     .innerJoin(sites, eq(sites.id, rooms.siteId))
+    .leftJoin(handler, eq(handler.id, roomProblems.handlerId))
     .where(or(ne(roomProblems.status, 'fixed'), gte(roomProblems.fixedAt, fixedSince)))
     .orderBy(sql`${roomProblems.status} = 'fixed'`, asc(roomProblems.reportedAt));
   const ids = rows.map((r) => r.id);

@@ -1,13 +1,14 @@
 import { defaultJurisdiction, isJurisdiction, JURISDICTION_NAMES, rulesOn, type JurisdictionCode } from '@/lib/jurisdictions';
 import { localParts } from '@/lib/time';
 import { fixedProblemsIn, openProblemsIn } from './problems';
-import { hoursToFix, median, type ProblemKind } from '@/lib/problems';
+import { hoursToFix, type ProblemKind } from '@/lib/problems';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db } from '../client';
 import { LONGEST_HOLD_MIN } from '@/lib/policy';
 import type { OpeningHours } from '@/lib/opening-hours';
 import {
   bucketSize,
+  median,
   onTimeShare,
   openStationHours,
   openStationHoursByBucket,

@@ -9,6 +9,7 @@ import type { Db } from '../client';
 import { pgError, UNIQUE_VIOLATION } from '../errors';
 import { policies, requestEvents, requestNotes, requests, siteHolidays, sites, users, type ScheduleRequest } from '../schema';
 import { recordAudit } from './audit';
+import { activeIdsWithRole } from './people';
 
 export type Viewer = { id: string; role: Role };
 export type Actor = { id: string; ip?: string | null };
@@ -87,12 +88,8 @@ export async function listNotes(db: Db, requestId: string) {
 
 /** Who answers requests: every active HR person, or the active admins where there is no HR. */
 export async function requestAnswerers(db: Db): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, 'hr'), eq(users.active, true)));
-  if (rows.length) return rows.map((r) => r.id);
-  return (await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)))).map((r) => r.id);
+  const hr = await activeIdsWithRole(db, 'hr');
+  return hr.length ? hr : activeIdsWithRole(db, 'admin');
 }
 
 // ——— The employee's side ———

@@ -1,20 +1,16 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
 import { loadRoomContext } from '@/db/queries/bookings';
 import { lockProblem, markFixed, markHandling, openOrJoinProblem } from '@/db/queries/problems';
-import { users } from '@/db/schema';
+import { activeIdsWithRole } from '@/db/queries/people';
+import { isAmenity } from '@/lib/amenities';
 import { Refusal } from '@/lib/errors';
 import { PROBLEM_KIND_LABELS, warrantsClosing, type ProblemKind } from '@/lib/problems';
 import { tell } from '../tell';
 import { updateRoom, type Rehomed } from './admin-changes';
 
 type Actor = { id: string; ip?: string | null };
-
-async function facilities(db: Db): Promise<string[]> {
-  return (await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)))).map((r) => r.id);
-}
 
 /**
  * Someone tells facilities that something is wrong with a room. A report of a kind already
@@ -31,7 +27,7 @@ export async function reportProblem(db: Db, reporter: { id: string }, input: { r
   });
   if (!joined) {
     await tell(db, {
-      userIds: await facilities(db),
+      userIds: await activeIdsWithRole(db, 'admin'),
       kind: 'room_problem',
       message: `${ctx.room.name}: ${PROBLEM_KIND_LABELS[input.kind].toLowerCase()} reported.`,
       link: '/admin/problems',
@@ -96,7 +92,7 @@ export async function closeRoomForProblem(db: Db, actor: Actor, id: string, now:
       name: room.name,
       floor: room.floor,
       directions: room.directions,
-      amenities: room.amenities as never,
+      amenities: room.amenities.filter(isAmenity),
       openingHours: room.openingHours,
       stations: ctx.stations.length,
       status: 'out_of_service',
